@@ -1,0 +1,108 @@
+// The graph of one plan document, as the extraction pipeline produces it.
+//
+// These are plain value types. Every extracted fact keeps its source position (1-based line and
+// byte offsets into the NFC text) so a user can be shown where it came from. Strings hold text
+// exactly as written in the source (NFC), except fields documented as normalised (citation keys,
+// canonical agency names, ISO dates).
+#ifndef PLANGRAPH_EXTRACTION_H_
+#define PLANGRAPH_EXTRACTION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plangraph {
+
+// Where a fact came from: 1-based line, byte range [begin, end) in the NFC text.
+struct SourceSpan {
+  int line = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The document's own identity, read from its header block.
+struct DocumentInfo {
+  std::string type;    // "Kế hoạch", "Quyết định"… canonical name from rules/document_types.tsv
+  std::string symbol;  // "49-KH/TU", internal spaces removed; empty when the text has none
+  std::string date;    // ISO YYYY-MM-DD; empty when the text has none (or it is left blank)
+  std::string place;   // "Đắk Lắk"
+  std::string issuer;  // first lines of the header: "TỈNH ỦY ĐẮK LẮK"
+  std::string title;   // the title lines after the type line, joined with spaces
+};
+
+// A node of the section tree. depth 1 is the top numbered level (I., II. …), depth 2 the first
+// Arabic level below it, and so on. Articles ("Điều 1.") and appendices ("PHỤ LỤC 01") sit outside
+// the numbered outline and have depth 0. "* Đến năm 2025" sub-blocks are kind "star".
+struct Section {
+  int id = 0;
+  int parent = -1;  // id of the enclosing section, -1 at top level
+  int depth = 0;
+  std::string kind;     // "roman", "arabic", "decimal", "letter", "star", "article", "appendix"
+  std::string label;    // "I", "1", "1.1", "a", "Điều 1"
+  std::string heading;  // heading text without label and trailing colon; wrapped lines joined
+  SourceSpan span;      // of the heading
+  int last_line = 0;    // last line of the section's body
+};
+
+struct Citation {
+  std::string key;       // canonical node key, see reference.h
+  std::string type;      // canonical document type
+  std::string symbol;    // as written, internal spaces removed
+  std::string date;      // ISO; may come from another mention of the same document
+  std::string issuer;    // "Bộ Chính trị"
+  std::string title;     // quoted title or "về …" clause, when given
+  std::string relation;  // "implements", "based_on" or "mentions"
+  int section = -1;      // id of the section holding the mention, -1 outside the body tree
+  SourceSpan span;       // of the mention
+  std::string text;      // the mention as written
+};
+
+struct Target {
+  std::string indicator;   // what is counted, as written
+  double value = 0;
+  std::string value_text;  // "76.500"
+  std::string unit;        // counted noun or "%"
+  std::string comparator;  // "", "at_least", "more_than", "less_than", "at_most", "range"
+  std::string kind;        // "reach" or "increase"
+  std::optional<int> year;  // horizon year, from the line or an enclosing heading
+  int section = -1;
+  SourceSpan span;
+};
+
+struct Assignee {
+  std::string agency;      // canonical name (alias lexicon), else as written
+  std::string role;        // "lead", "support", "advise", "perform", "report"…
+  std::string as_written;  // the name as it stands in the text
+};
+
+struct Deadline {
+  std::string text;        // as written: "Quý I/2024"
+  std::string start;       // ISO or empty
+  std::string end;         // ISO or empty
+  std::string recurrence;  // "", "ongoing", "annual", "semiannual", "quarterly", "monthly", "periodic"
+};
+
+struct Task {
+  int id = 0;
+  int section = -1;
+  std::string text;
+  SourceSpan span;
+  std::vector<Assignee> assignees;
+  std::optional<Deadline> deadline;
+};
+
+struct Extraction {
+  std::string source;    // path as given
+  std::string format;    // "text"
+  std::string encoding;  // what the reader detected: "UTF-8", "UTF-8 (BOM)", "UTF-16LE"…
+  DocumentInfo document;
+  std::vector<Section> sections;
+  std::vector<Citation> citations;
+  std::vector<Target> targets;
+  std::vector<Task> tasks;
+};
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_EXTRACTION_H_

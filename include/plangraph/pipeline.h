@@ -1,0 +1,47 @@
+// The extraction pipeline: a plan document in, its graph (plangraph/extraction.h) out.
+//
+//   auto extractor = plangraph::Extractor::Create("rules");   // compiles every rule once
+//   if (!extractor.ok()) { ... extractor.status().message() ... }
+//   plangraph::Result<plangraph::Extraction> doc = extractor->ExtractFile("plan.txt");
+//
+// Stages, one file pair each under src/: reader (bytes → NFC text), segmenter (header, section
+// tree, footer), header (document identity), citations, targets, tasks (with agencies and
+// deadline). An Extractor is immutable after Create and may be shared between threads.
+#ifndef PLANGRAPH_PIPELINE_H_
+#define PLANGRAPH_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "plangraph/extraction.h"
+#include "plangraph/status.h"
+
+namespace plangraph {
+
+struct Rules;  // compiled rules/, defined in src/rules.h
+
+class Extractor {
+ public:
+  // Loads and compiles every rule file under `rules_dir`. BadRule names the file and line.
+  static Result<Extractor> Create(const std::string& rules_dir);
+
+  // Reads `path` (any supported encoding) and extracts it. InvalidInput names the file.
+  Result<Extraction> ExtractFile(const std::string& path) const;
+
+  // Extracts raw file bytes; `source` is the name used in messages and in the result.
+  Result<Extraction> ExtractBytes(const std::string& source, const std::string& bytes) const;
+
+  const Rules& rules() const { return *rules_; }
+
+ private:
+  explicit Extractor(std::shared_ptr<const Rules> rules) : rules_(std::move(rules)) {}
+  std::shared_ptr<const Rules> rules_;
+};
+
+// The rules directory to use when none is given: $PLANGRAPH_RULES, else the rules/ folder of the
+// source tree this binary was built from, else "rules".
+std::string DefaultRulesDir();
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_PIPELINE_H_

@@ -1,0 +1,29 @@
+// Reader: the first pipeline stage. File bytes in, NFC UTF-8 text out.
+//
+// Accepts UTF-8 with or without BOM and UTF-16 LE/BE with BOM; decomposed (NFD) or mixed input
+// is normalised to NFC; CR LF and lone CR line ends become LF. Rejects, with a message naming the
+// file and the problem, input that is binary (NUL bytes outside UTF-16) or not valid UTF-8.
+#ifndef PLANGRAPH_READER_H_
+#define PLANGRAPH_READER_H_
+
+#include <string>
+#include <string_view>
+
+#include "plangraph/status.h"
+
+namespace plangraph {
+
+struct DecodedText {
+  std::string text;      // NFC UTF-8, LF line ends, no BOM
+  std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE"
+};
+
+// `source` is the file name used in error messages ("corpus/x.txt: invalid UTF-8 at byte 12").
+Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes);
+
+// Reads the whole file, then DecodeBytes. NotFound / IOError name the path.
+Result<DecodedText> ReadTextFile(const std::string& path);
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_READER_H_

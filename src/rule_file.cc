@@ -1,0 +1,68 @@
+#include "rule_file.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "text.h"
+
+namespace plangraph {
+
+Status RuleFile::Error(const RuleLine& line, const std::string& message) const {
+  return Status::BadRule(path + ":" + std::to_string(line.number) + ": " + message);
+}
+
+RuleFile ParseRuleFile(const std::string& path, const std::string& contents) {
+  RuleFile file;
+  file.path = path;
+  int number = 0;
+  for (std::string_view raw : SplitLines(contents)) {
+    ++number;
+    std::string line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    RuleLine rule;
+    rule.number = number;
+    std::string view = ToneCanonicalView(ToNfc(line));
+    size_t start = 0;
+    while (start <= view.size()) {
+      size_t tab = view.find('\t', start);
+      std::string field = Trim(view.substr(start, tab == std::string::npos ? std::string::npos
+                                                                           : tab - start));
+      if (!field.empty()) rule.fields.push_back(field);
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (!rule.fields.empty()) file.lines.push_back(std::move(rule));
+  }
+  return file;
+}
+
+Result<RuleFile> ReadRuleFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": rule file not found");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return ParseRuleFile(path, buf.str());
+}
+
+Result<std::shared_ptr<const RE2>> CompileRulePattern(const RuleFile& file, const RuleLine& line,
+                                                      const std::string& pattern,
+                                                      bool case_sensitive) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(case_sensitive);
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) {
+    return file.Error(line, "bad pattern '" + re->error_arg() + "': " + re->error() + ": " +
+                                pattern);
+  }
+  return std::shared_ptr<const RE2>(re);
+}
+
+Status RequireFields(const RuleFile& file, const RuleLine& line, size_t n) {
+  if (line.fields.size() >= n) return Status::Ok();
+  return file.Error(line, "expected " + std::to_string(n) + " TAB-separated fields, found " +
+                              std::to_string(line.fields.size()));
+}
+
+}  // namespace plangraph

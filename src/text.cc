@@ -1,0 +1,200 @@
+#include "text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+
+namespace plangraph {
+namespace {
+
+icu::UnicodeString FromUtf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string ToUtf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool IsSpace(UChar32 c) { return c == '\t' || c == '\r' || u_isUWhiteSpace(c); }
+
+// One old-style → new-style tone move: first vowel plain → toned, second toned → plain.
+struct ToneMove {
+  UChar32 first_plain, first_toned, second_toned, second_plain;
+};
+
+// Only moves that keep the UTF-8 byte length of the pair are listed.
+constexpr std::array<ToneMove, 22> kToneMoves = {{
+    {'o', 0x00F2, 0x00E0, 'a'}, {'o', 0x00F3, 0x00E1, 'a'}, {'o', 0x1ECF, 0x1EA3, 'a'},
+    {'o', 0x00F5, 0x00E3, 'a'}, {'o', 0x1ECD, 0x1EA1, 'a'}, {'o', 0x00F2, 0x00E8, 'e'},
+    {'o', 0x00F3, 0x00E9, 'e'}, {'o', 0x1ECF, 0x1EBB, 'e'}, {'o', 0x1ECD, 0x1EB9, 'e'},
+    {'u', 0x00FA, 0x00FD, 'y'}, {'u', 0x1EE7, 0x1EF7, 'y'}, {'u', 0x1EE5, 0x1EF5, 'y'},
+    {'O', 0x00D2, 0x00C0, 'A'}, {'O', 0x00D3, 0x00C1, 'A'}, {'O', 0x1ECE, 0x1EA2, 'A'},
+    {'O', 0x00D5, 0x00C3, 'A'}, {'O', 0x1ECC, 0x1EA0, 'A'}, {'O', 0x00D2, 0x00C8, 'E'},
+    {'O', 0x00D3, 0x00C9, 'E'}, {'U', 0x00DA, 0x00DD, 'Y'}, {'U', 0x1EE6, 0x1EF6, 'Y'},
+    {'U', 0x1EE4, 0x1EF4, 'Y'},
+}};
+
+}  // namespace
+
+std::string ToNfc(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  icu::UnicodeString out = nfc->normalize(FromUtf8(utf8), err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  return ToUtf8(out);
+}
+
+std::string ToLower(std::string_view utf8) {
+  icu::UnicodeString u = FromUtf8(utf8);
+  u.toLower(icu::Locale("vi"));
+  return ToUtf8(u);
+}
+
+std::string ToUpper(std::string_view utf8) {
+  icu::UnicodeString u = FromUtf8(utf8);
+  u.toUpper(icu::Locale("vi"));
+  return ToUtf8(u);
+}
+
+std::string Fold(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = FromUtf8(utf8);
+  if (U_SUCCESS(err)) u = nfd->normalize(u, err);
+  std::string out;
+  bool pending_space = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0111 || c == 0x0110) c = 'd';
+    c = u_tolower(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(static_cast<char>(c));
+    } else {
+      pending_space = true;
+    }
+  }
+  return out;
+}
+
+std::string ToneCanonicalView(std::string_view utf8) {
+  std::string out(utf8);
+  // Walk code points, remembering the previous two (for "qu" and the first vowel).
+  int32_t len = static_cast<int32_t>(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t prev_start = -1, prev2_start = -1;
+  UChar32 prev = 0, prev2 = 0;
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) c = 0xFFFD;
+    // Is c the toned second vowel of an old-style pair ending the syllable?
+    int32_t next = i;
+    UChar32 after = 0;
+    if (next < len) U8_NEXT(s, next, len, after);
+    bool syllable_end = next > len || i >= len || !u_isalpha(after);
+    if (prev_start >= 0 && syllable_end && prev2 != 'q' && prev2 != 'Q') {
+      for (const ToneMove& m : kToneMoves) {
+        if (prev == m.first_plain && c == m.second_toned) {
+          // Rewrite [prev_start, i) as first_toned + second_plain, same byte length.
+          uint8_t buf[8];
+          int32_t n = 0;
+          UBool err = false;
+          U8_APPEND(buf, n, 8, m.first_toned, err);
+          U8_APPEND(buf, n, 8, m.second_plain, err);
+          if (!err && n == i - prev_start) {
+            for (int32_t k = 0; k < n; ++k) out[prev_start + k] = static_cast<char>(buf[k]);
+          }
+          break;
+        }
+      }
+    }
+    prev2 = prev;
+    prev2_start = prev_start;
+    prev = c;
+    prev_start = start;
+  }
+  (void)prev2_start;
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  icu::UnicodeString u = FromUtf8(s);
+  int32_t b = 0, e = u.length();
+  while (b < e && IsSpace(u.char32At(b))) b += U16_LENGTH(u.char32At(b));
+  while (e > b) {
+    UChar32 c = u.char32At(e - 1);
+    if (!IsSpace(c)) break;
+    e -= U16_LENGTH(c);
+  }
+  return ToUtf8(u.tempSubStringBetween(b, e));
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  icu::UnicodeString u = FromUtf8(s);
+  icu::UnicodeString out;
+  bool space = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.isEmpty()) out.append(static_cast<UChar32>(' '));
+    space = false;
+    out.append(c);
+  }
+  return ToUtf8(out);
+}
+
+bool StartsWithUpper(std::string_view s) {
+  icu::UnicodeString u = FromUtf8(s);
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c)) return u_isupper(c);
+  }
+  return false;
+}
+
+bool IsAllCaps(std::string_view s) {
+  icu::UnicodeString u = FromUtf8(s);
+  bool letter = false;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c)) {
+      letter = true;
+      if (u_islower(c)) return false;
+    }
+  }
+  return letter;
+}
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    size_t stop = end;
+    if (stop > start && text[stop - 1] == '\r') --stop;
+    lines.push_back(text.substr(start, stop - start));
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace plangraph
