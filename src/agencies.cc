@@ -1,1 +1,218 @@
-// placeholder
+#include "agencies.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+std::shared_ptr<const RE2> AnchoredAlternation(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string alt;
+  for (const auto& i : items) alt += (alt.empty() ? "" : "|") + i;
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  return std::make_shared<const RE2>("^(?:" + alt + ")(?:[^\\pL\\pN]|$)", opt);
+}
+
+size_t SkipSpaces(const std::string& s, size_t pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+  return pos;
+}
+
+size_t WordEnd(const std::string& s, size_t pos) {
+  while (pos < s.size() && s[pos] != ' ' && s[pos] != ',' && s[pos] != ';' && s[pos] != ':' &&
+         s[pos] != '.' && s[pos] != '(' && s[pos] != ')') {
+    ++pos;
+  }
+  return pos;
+}
+
+bool At(const RE2& re, const std::string& s, size_t pos) {
+  return re.Match(s, pos, s.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+int CountWords(const std::string& s) {
+  std::string f = Fold(s);
+  return f.empty() ? 0 : static_cast<int>(std::count(f.begin(), f.end(), ' ')) + 1;
+}
+
+std::string LastWord(const std::string& s) {
+  std::string f = Fold(s);
+  size_t sp = f.rfind(' ');
+  return sp == std::string::npos ? f : f.substr(sp + 1);
+}
+
+}  // namespace
+
+std::string AgencyKey(const std::string& name) {
+  std::string f = " " + Fold(name) + " ";
+  for (const char* w : {" cac ", " nhung "}) {
+    for (size_t p = f.find(w); p != std::string::npos; p = f.find(w)) f.replace(p, std::string(w).size(), " ");
+  }
+  return Trim(f);
+}
+
+Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
+  AgencyRules rules;
+  std::vector<std::string> heads, stops, directives, openers;
+  for (const RuleLine& line : file.lines) {
+    if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
+    const std::string& kind = line.fields[0];
+    const std::string& v = line.fields[1];
+    auto check = CompileRulePattern(file, line, v);
+    if (!check.ok()) return check.status();
+    if (kind == "head") heads.push_back(v);
+    else if (kind == "stop") stops.push_back(v);
+    else if (kind == "directive") directives.push_back(v);
+    else if (kind == "opener") openers.push_back(v);
+    else if (kind.rfind("role.", 0) == 0) rules.roles.push_back({kind.substr(5), AnchoredAlternation({v})});
+    else if (kind == "office" || kind == "alias") {
+      if (Status s = RequireFields(file, line, 3); !s.ok()) return s;
+      if (kind == "office") rules.offices.push_back({Fold(v), line.fields[2] == "-" ? "" : line.fields[2]});
+      else rules.aliases[AgencyKey(v)] = line.fields[2];
+    } else if (kind == "collective") {
+      rules.collectives.push_back(Fold(v));
+    } else {
+      return file.Error(line, "unknown kind '" + kind + "'");
+    }
+  }
+  if (heads.empty()) return Status::BadRule(file.path + ": no head lines");
+  rules.head = AnchoredAlternation(heads);
+  rules.stop = AnchoredAlternation(stops);
+  rules.directive = AnchoredAlternation(directives);
+  rules.opener = AnchoredAlternation(openers);
+  std::sort(rules.offices.begin(), rules.offices.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return rules;
+}
+
+size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
+  if (!At(*rules.head, view, pos)) return 0;
+  size_t end = WordEnd(view, pos);
+  std::string first_piece_last;
+  const int kMaxWords = 16;
+  int words = 1;
+  for (;;) {
+    size_t next = SkipSpaces(view, end);
+    if (next >= view.size()) break;
+    char c = view[next];
+    if (c == ',' ) {
+      // A short continuation that is not itself a name, or parallels the last word
+      // ("huyện ủy, thị ủy, thành ủy"), stays part of this name.
+      size_t piece_start = SkipSpaces(view, next + 1);
+      size_t piece_end = piece_start;
+      int piece_words = 0;
+      while (piece_end < view.size() && piece_words < 3) {
+        if (At(*rules.stop, view, piece_end)) break;
+        size_t we = WordEnd(view, piece_end);
+        if (we == piece_end) break;
+        ++piece_words;
+        piece_end = SkipSpaces(view, we);
+        if (piece_end < view.size() && (view[piece_end] == ',' || view[piece_end] == ';' ||
+                                         view[piece_end] == ':' || view[piece_end] == '.')) break;
+      }
+      std::string piece = Trim(view.substr(piece_start, piece_end - piece_start));
+      bool ends_clause = piece_end >= view.size() || view[piece_end] != ' ' ||
+                         At(*rules.stop, view, piece_end) || view[piece_end] == ',';
+      bool parallel = LastWord(piece) == LastWord(view.substr(pos, end - pos));
+      if (piece_words > 0 && piece_words <= 2 && ends_clause &&
+          (!At(*rules.head, view, piece_start) || parallel)) {
+        end = piece_start + piece.size();
+        continue;
+      }
+      break;
+    }
+    if (c == ';' || c == ':' || c == '.' || c == '(' || c == ')') break;
+    if (At(*rules.stop, view, next)) break;
+    if (++words > kMaxWords) break;
+    end = WordEnd(view, next);
+    if (end == next) break;
+  }
+  return end - pos;
+}
+
+std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::string& text) {
+  std::vector<std::string> out;
+  std::string view = ToneCanonicalView(text);
+  size_t pos = 0;
+  while (pos < view.size()) {
+    pos = SkipSpaces(view, pos);
+    // Officials: "Giám đốc các Sở: A, B" distributes the office over the list.
+    std::string folded_rest = Fold(view.substr(pos, 60));
+    std::string office_replacement;
+    bool office = false;
+    for (const auto& [title, replacement] : rules.offices) {
+      if (folded_rest.rfind(title + " ", 0) == 0) {
+        // Skip as many words as the title has.
+        int n = CountWords(title);
+        for (int i = 0; i < n; ++i) pos = SkipSpaces(view, WordEnd(view, SkipSpaces(view, pos)));
+        office_replacement = replacement;
+        office = true;
+        break;
+      }
+    }
+    if (office && !view.empty() && pos < view.size() && view[pos] == ':') {
+      size_t list_end = view.find(';', pos);
+      if (list_end == std::string::npos) list_end = view.size();
+      std::string list = text.substr(pos + 1, list_end - pos - 1);
+      size_t start = 0;
+      while (start < list.size()) {
+        size_t comma = list.find(',', start);
+        std::string item = Trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (!item.empty()) out.push_back(office_replacement + " " + item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+      pos = list_end + 1;
+      continue;
+    }
+    size_t len = AgencyAt(rules, view, pos);
+    if (len > 0) {
+      std::string name = Trim(text.substr(pos, len));
+      if (!office_replacement.empty()) name = office_replacement + " " + name;
+      out.push_back(name);
+      pos += len;
+    } else {
+      pos = WordEnd(view, pos);
+    }
+    // Skip separators and list words up to the next name.
+    while (pos < view.size()) {
+      size_t p = SkipSpaces(view, pos);
+      if (p < view.size() && (view[p] == ',' || view[p] == ';')) {
+        pos = p + 1;
+        continue;
+      }
+      if (view.compare(p, 3, "và ") == 0) {
+        pos = p + 3;
+        continue;
+      }
+      pos = p;
+      break;
+    }
+    if (len == 0 && pos < view.size() && !At(*rules.head, view, pos)) {
+      // Not at a name: move to the next separator.
+      size_t sep = view.find_first_of(",;", pos);
+      pos = sep == std::string::npos ? view.size() : sep + 1;
+    }
+  }
+  return out;
+}
+
+std::string CanonicalAgency(const AgencyRules& rules, const std::string& name) {
+  auto it = rules.aliases.find(AgencyKey(name));
+  return it == rules.aliases.end() ? name : it->second;
+}
+
+bool IsCollective(const AgencyRules& rules, const std::string& name) {
+  std::string f = Fold(name);
+  for (const auto& c : rules.collectives) {
+    if (f.rfind(c, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace plangraph

@@ -1,1 +1,63 @@
-// placeholder
+#include "json_output.h"
+
+namespace plangraph {
+namespace {
+
+using nlohmann::json;
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json SpanJson(const SourceSpan& s) {
+  return {{"line", s.line}, {"begin", s.begin}, {"end", s.end}};
+}
+
+}  // namespace
+
+nlohmann::json ExtractionToJson(const Extraction& e) {
+  json doc = {{"type", OrNull(e.document.type)},     {"symbol", OrNull(e.document.symbol)},
+              {"date", OrNull(e.document.date)},     {"place", OrNull(e.document.place)},
+              {"issuer", OrNull(e.document.issuer)}, {"title", OrNull(e.document.title)}};
+  json sections = json::array();
+  for (const Section& s : e.sections) {
+    sections.push_back({{"id", s.id}, {"parent", s.parent < 0 ? json(nullptr) : json(s.parent)},
+                        {"depth", s.depth}, {"kind", s.kind}, {"label", s.label},
+                        {"heading", s.heading}, {"line", s.span.line}, {"last_line", s.last_line},
+                        {"span", SpanJson(s.span)}});
+  }
+  json citations = json::array();
+  for (const Citation& c : e.citations) {
+    citations.push_back({{"key", c.key}, {"type", c.type}, {"symbol", c.symbol},
+                         {"date", OrNull(c.date)}, {"issuer", OrNull(c.issuer)},
+                         {"title", OrNull(c.title)}, {"relation", c.relation},
+                         {"section", c.section < 0 ? json(nullptr) : json(c.section)},
+                         {"line", c.span.line}, {"text", c.text}, {"span", SpanJson(c.span)}});
+  }
+  json targets = json::array();
+  for (const Target& t : e.targets) {
+    targets.push_back({{"indicator", t.indicator}, {"value", t.value}, {"value_text", t.value_text},
+                       {"unit", t.unit}, {"comparator", OrNull(t.comparator)}, {"kind", t.kind},
+                       {"year", t.year ? json(*t.year) : json(nullptr)},
+                       {"section", t.section < 0 ? json(nullptr) : json(t.section)},
+                       {"line", t.span.line}, {"span", SpanJson(t.span)}});
+  }
+  json tasks = json::array();
+  for (const Task& t : e.tasks) {
+    json assignees = json::array();
+    for (const Assignee& a : t.assignees) {
+      assignees.push_back({{"agency", a.agency}, {"role", a.role}, {"as_written", a.as_written}});
+    }
+    json deadline = nullptr;
+    if (t.deadline) {
+      deadline = {{"text", t.deadline->text}, {"start", OrNull(t.deadline->start)},
+                  {"end", OrNull(t.deadline->end)}, {"recurrence", OrNull(t.deadline->recurrence)}};
+    }
+    tasks.push_back({{"id", t.id}, {"section", t.section < 0 ? json(nullptr) : json(t.section)},
+                     {"text", t.text}, {"line", t.span.line}, {"assignees", assignees},
+                     {"deadline", deadline}, {"span", SpanJson(t.span)}});
+  }
+  return {{"source", e.source}, {"format", e.format}, {"encoding", e.encoding},
+          {"document", doc},    {"sections", sections}, {"citations", citations},
+          {"targets", targets}, {"tasks", tasks}};
+}
+
+}  // namespace plangraph

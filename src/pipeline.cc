@@ -1,1 +1,66 @@
-// placeholder
+#include "plangraph/pipeline.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "citations.h"
+#include "header.h"
+#include "reader.h"
+#include "rules.h"
+#include "segmenter.h"
+#include "targets.h"
+#include "tasks.h"
+#include "text.h"
+
+namespace plangraph {
+
+Result<Extractor> Extractor::Create(const std::string& rules_dir) {
+  auto rules = LoadRules(rules_dir);
+  if (!rules.ok()) return rules.status();
+  return Extractor(*rules);
+}
+
+Result<Extraction> Extractor::ExtractFile(const std::string& path) const {
+  auto decoded = ReadTextFile(path);
+  if (!decoded.ok()) return decoded.status();
+  return ExtractDecoded(path, decoded->text, decoded->encoding);
+}
+
+Result<Extraction> Extractor::ExtractBytes(const std::string& source,
+                                           const std::string& bytes) const {
+  auto decoded = DecodeBytes(source, bytes);
+  if (!decoded.ok()) return decoded.status();
+  return ExtractDecoded(source, decoded->text, decoded->encoding);
+}
+
+Result<Extraction> Extractor::ExtractDecoded(const std::string& source, const std::string& text,
+                                             const std::string& encoding) const {
+  const Rules& rules = *rules_;
+  Extraction out;
+  out.source = source;
+  out.format = "text";
+  out.encoding = encoding;
+  auto is_type_line = [&](std::string_view line) {
+    std::string t = Trim(line);
+    return !t.empty() && IsAllCaps(t) && !rules.document_types.Canonical(t).empty();
+  };
+  Segmentation seg = Segment(text, is_type_line);
+  HeaderFacts header = ExtractHeader(seg, rules.document_types);
+  out.document = header.info;
+  out.sections = seg.sections;
+  out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,
+                                   out.document.symbol);
+  out.targets = ExtractTargets(seg, rules.targets);
+  out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines, header.year);
+  return out;
+}
+
+std::string DefaultRulesDir() {
+  if (const char* env = std::getenv("PLANGRAPH_RULES"); env && *env) return env;
+#ifdef PLANGRAPH_SOURCE_RULES_DIR
+  if (std::filesystem::exists(PLANGRAPH_SOURCE_RULES_DIR)) return PLANGRAPH_SOURCE_RULES_DIR;
+#endif
+  return "rules";
+}
+
+}  // namespace plangraph

@@ -1,1 +1,95 @@
-// placeholder
+#include "reader.h"
+
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+std::string NormaliseLineEnds(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view bytes, bool big_endian) {
+  if (bytes.size() % 2) return Status::InvalidInput(source + ": invalid UTF-16 at byte " + std::to_string(bytes.size() - 1));
+  icu::UnicodeString u;
+  for (size_t i = 0; i < bytes.size(); i += 2) {
+    auto hi = static_cast<unsigned char>(bytes[big_endian ? i : i + 1]);
+    auto lo = static_cast<unsigned char>(bytes[big_endian ? i + 1 : i]);
+    u.append(static_cast<UChar>((hi << 8) | lo));
+  }
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar c = u.charAt(i);
+    if (U16_IS_LEAD(c) && i + 1 < u.length() && U16_IS_TRAIL(u.charAt(i + 1))) { ++i; continue; }
+    if (U16_IS_SURROGATE(c)) return Status::InvalidInput(source + ": invalid UTF-16 at byte " + std::to_string(2 * i + 2));
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+  DecodedText d;
+  if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+    bool be = bytes[0] == '\xFE';
+    auto utf8 = Utf16ToUtf8(source, bytes.substr(2), be);
+    if (!utf8.ok()) return utf8.status();
+    d.encoding = be ? "UTF-16BE" : "UTF-16LE";
+    d.text = ToNfc(NormaliseLineEnds(*utf8));
+    return d;
+  }
+  d.encoding = "UTF-8";
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    d.encoding = "UTF-8 (BOM)";
+  }
+  size_t controls = 0;
+  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t len = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0) return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(start));
+    if (c == 0) return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(start) + ")");
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  }
+  if (controls * 20 > bytes.size() && controls > 4) {
+    return Status::InvalidInput(source + ": binary file (" + std::to_string(controls) + " control characters)");
+  }
+  d.text = ToNfc(NormaliseLineEnds(std::string(bytes)));
+  return d;
+}
+
+Result<DecodedText> ReadTextFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
+  if (std::filesystem::is_directory(path, ec)) return Status::IOError(path + ": " + std::strerror(EISDIR));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": " + std::strerror(errno));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return DecodeBytes(path, buf.str());
+}
+
+}  // namespace plangraph

@@ -29,7 +29,8 @@ struct DocumentType {
 };
 
 struct DocumentTypes {
-  std::vector<DocumentType> types;  // longest name first
+  std::vector<DocumentType> types;          // longest name first
+  std::vector<DocumentType> by_file_order;  // as in the file: FromSymbol takes the first code
   // The canonical type for a name or variant as written (any case/tone placement), or "".
   std::string Canonical(std::string_view written) const;
   // The canonical type whose code appears in a symbol's letter groups ("88-CTr/TU" →

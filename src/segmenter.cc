@@ -1,1 +1,353 @@
-// placeholder
+#include "segmenter.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "numeral.h"
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+// Heading grammar. Labels are followed by '.', ')', '-' or ':' and a space; a heading's text
+// must start with a letter or a quote, so "50.000 triệu đồng" or "28/7/2024" never start one.
+const RE2& RomanHeading() {
+  static const RE2 re(R"(^([IVXLC]{1,6})\s*[.\-–):/]\s*(\S.*)$)");
+  return re;
+}
+const RE2& DecimalHeading() {  // 1.1. / 1.1.2 / 2.1.a.
+  static const RE2 re(R"(^(\d{1,2}(?:\.\d{1,2})+(?:\.[a-zđ])?)\s*[.):]?\s+(\S.*)$)");
+  return re;
+}
+const RE2& ArabicHeading() {
+  static const RE2 re(R"(^(\d{1,2})\s*[.):]\s*(\S.*)$)");
+  return re;
+}
+const RE2& LetterHeading() {
+  static const RE2 re(R"(^([a-zđ])\s*[).]\s+(\S.*)$)");
+  return re;
+}
+const RE2& StarHeading() {
+  static const RE2 re(R"(^\*\s*(\S.{0,80})$)");
+  return re;
+}
+const RE2& ArticleHeading() {
+  static const RE2 re(R"(^(Điều\s+\d+)\s*[.:]\s*(.*)$)");
+  return re;
+}
+const RE2& AppendixHeading() {
+  static const RE2 re(R"(^(PHỤ LỤC(?:\s+[0-9IVX]+)?)\s*[.:]?\s*(.*)$)");
+  return re;
+}
+const RE2& BulletStart() {
+  static const RE2 re(R"(^([-+•–·●○▪])\s*(\S.*)$)");
+  return re;
+}
+const RE2& FooterStart() {
+  static const RE2 re(R"(^(?:Nơi nhận\b|(?:TM|KT|TL|TUQ|T/M)\s*\.\s*\p{Lu}))");
+  return re;
+}
+
+// Ranks order the numbered levels: a heading closes every open section of equal or lower rank.
+enum Rank { kRoman = 0, kArabic = 1, kDecimal = 2, kLetter = 3, kStar = 4 };
+
+std::string StripTrailingColon(std::string s) {
+  s = Trim(s);
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::string RemoveMarkup(std::string_view raw) {
+  std::string s(raw);
+  // Markdown emphasis and heading marks; footnote reference marks.
+  for (const char* mark : {"**", "__"}) {
+    for (size_t p = s.find(mark); p != std::string::npos; p = s.find(mark)) s.erase(p, 2);
+  }
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  if (i < s.size() && s[i] == '#') {
+    while (i < s.size() && s[i] == '#') ++i;
+    s.erase(0, i);
+  }
+  return s;
+}
+
+}  // namespace
+
+int Block::LineAt(size_t offset) const {
+  int line = first_line;
+  for (const auto& [start, index] : line_starts) {
+    if (start > offset) break;
+    line = index;
+  }
+  return line;
+}
+
+bool Segmentation::IsWithin(int id, int ancestor) const {
+  for (int s = id; s >= 0; s = sections[s].parent) {
+    if (s == ancestor) return true;
+  }
+  return false;
+}
+
+Line CleanLine(std::string_view raw) {
+  Line line;
+  std::string s = RemoveMarkup(raw);
+  std::string trimmed = Trim(s);
+  if (!trimmed.empty() && trimmed[0] == '|') {
+    line.table_row = true;
+    size_t start = 1;
+    while (start < trimmed.size()) {
+      size_t bar = trimmed.find('|', start);
+      std::string cell = CollapseSpaces(
+          trimmed.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+      if (!cell.empty() && cell.find_first_not_of("-: ") != std::string::npos) {
+        line.cells.push_back(cell);
+      }
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+    std::string joined;
+    for (const auto& c : line.cells) joined += (joined.empty() ? "" : " ") + c;
+    line.text = joined;
+    return line;
+  }
+  // TAB-separated cells (text saved from Word tables and two-column headers).
+  if (s.find('\t') != std::string::npos) {
+    size_t start = 0;
+    while (start <= s.size()) {
+      size_t tab = s.find('\t', start);
+      std::string cell = CollapseSpaces(
+          s.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (!cell.empty()) line.cells.push_back(cell);
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (line.cells.size() < 2) line.cells.clear();
+  }
+  line.text = CollapseSpaces(s);
+  // A footnote body starts with a replacement character or a bracketed number.
+  return line;
+}
+
+namespace {
+
+struct Builder {
+  Segmentation seg;
+  std::vector<std::pair<int, Rank>> open;  // section id and rank, outermost first
+
+  int Current() const { return open.empty() ? -1 : open.back().first; }
+
+  int AddSection(const std::string& kind, Rank rank, bool numbered, const std::string& label,
+                 const std::string& heading, int line_index) {
+    while (!open.empty() && open.back().second >= rank) open.pop_back();
+    Section s;
+    s.id = static_cast<int>(seg.sections.size());
+    s.parent = Current();
+    int parent_depth = 0;
+    for (auto it = open.rbegin(); it != open.rend(); ++it) {
+      if (seg.sections[it->first].depth > 0) {
+        parent_depth = seg.sections[it->first].depth;
+        break;
+      }
+    }
+    s.depth = numbered ? parent_depth + 1 : 0;
+    s.kind = kind;
+    s.label = label;
+    s.heading = heading;
+    const Line& l = seg.lines[line_index];
+    s.span = {l.number, l.begin, l.end};
+    s.last_line = l.number;
+    seg.sections.push_back(s);
+    open.push_back({s.id, rank});
+    return s.id;
+  }
+
+  void CloseAll() { open.clear(); }
+};
+
+// Splits "Thời gian kiểm tra: 13h30’ ngày 29/4/2026" into a short title and its content.
+std::pair<std::string, std::string> SplitTitleColon(const std::string& text) {
+  size_t colon = text.find(':');
+  if (colon == std::string::npos || colon + 1 >= text.size()) return {text, ""};
+  std::string head = Trim(text.substr(0, colon));
+  std::string rest = Trim(text.substr(colon + 1));
+  int words = static_cast<int>(std::count(head.begin(), head.end(), ' ')) + 1;
+  if (words > 8 || rest.empty()) return {text, ""};
+  return {head, rest};
+}
+
+}  // namespace
+
+Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*, std::string_view),
+                         const void* context) {
+  Builder b;
+  Segmentation& seg = b.seg;
+  // 1. Lines.
+  size_t offset = 0;
+  int number = 0;
+  for (std::string_view raw : SplitLines(text)) {
+    Line line = CleanLine(raw);
+    line.number = ++number;
+    line.begin = offset;
+    line.end = offset + raw.size();
+    offset = static_cast<size_t>(raw.data() - text.data()) + raw.size() + 1;
+    line.begin = static_cast<size_t>(raw.data() - text.data());
+    seg.lines.push_back(std::move(line));
+  }
+  const int n = static_cast<int>(seg.lines.size());
+
+  // 2. Header and title: up to the first document-type line near the top.
+  for (int i = 0; i < n && i < 80; ++i) {
+    const Line& l = seg.lines[i];
+    if (!l.table_row && is_type_line(context, l.text)) {
+      seg.type_line = i;
+      break;
+    }
+  }
+  int body_start = 0;
+  if (seg.type_line >= 0) {
+    for (int i = 0; i < seg.type_line; ++i) seg.lines[i].zone = Zone::kHeader;
+    seg.lines[seg.type_line].zone = Zone::kHeader;
+    int i = seg.type_line + 1;
+    while (i < n && seg.lines[i].text.empty()) ++i;
+    seg.title_first = i;
+    for (; i < n; ++i) {
+      const Line& l = seg.lines[i];
+      if (l.text.empty() || l.text.size() > 300 || RE2::PartialMatch(l.text, RomanHeading())) break;
+      if (i > seg.title_first && RE2::PartialMatch(l.text, R"(^(?:Căn cứ|Thực hiện|Xét)\b)")) break;
+      seg.lines[i].zone = Zone::kTitle;
+      seg.title_last = i;
+    }
+    if (seg.title_last < 0) seg.title_first = -1;
+    body_start = seg.title_last >= 0 ? seg.title_last + 1 : seg.type_line + 1;
+  }
+
+  // 3. Body, footer and footnotes; sections and blocks.
+  Zone zone = Zone::kBody;
+  Block* open_block = nullptr;
+  auto close_block = [&] { open_block = nullptr; };
+  auto new_block = [&](Block::Kind kind, int i, const std::string& marker, const std::string& t) {
+    Block blk;
+    blk.kind = kind;
+    blk.section = b.Current();
+    blk.first_line = blk.last_line = i;
+    blk.marker = marker;
+    blk.text = t;
+    blk.line_starts.push_back({0, i});
+    blk.zone = seg.lines[i].zone;
+    seg.blocks.push_back(std::move(blk));
+    open_block = &seg.blocks.back();
+  };
+
+  for (int i = body_start; i < n; ++i) {
+    Line& l = seg.lines[i];
+    const std::string& t = l.text;
+    if (t.empty()) {
+      // A blank line ends a block, but a heading may still wrap over it in some files.
+      if (open_block && open_block->kind != Block::Kind::kHeading) close_block();
+      l.zone = zone;
+      continue;
+    }
+    std::string label, rest;
+    // Zone changes.
+    bool restart = is_type_line(context, t) || RE2::PartialMatch(t, AppendixHeading()) ||
+                   (zone != Zone::kBody && RE2::PartialMatch(t, RomanHeading()));
+    if (zone != Zone::kBody && restart && !l.table_row) {
+      zone = Zone::kBody;
+      b.CloseAll();
+    } else if (zone == Zone::kBody &&
+               (RE2::PartialMatch(t, FooterStart()) ||
+                (!l.cells.empty() && RE2::PartialMatch(l.cells[0], FooterStart())))) {
+      zone = Zone::kFooter;
+      b.CloseAll();
+      close_block();
+    }
+    if (zone != Zone::kBody) {
+      if (t.rfind("�", 0) == 0 || RE2::PartialMatch(t, R"(^\[\d+\])")) zone = Zone::kFootnote;
+      l.zone = zone;
+      if (zone == Zone::kFootnote) {
+        std::string body = t.rfind("�", 0) == 0 ? Trim(t.substr(3)) : t;
+        new_block(Block::Kind::kParagraph, i, "", body);
+        close_block();
+      }
+      continue;
+    }
+    l.zone = Zone::kBody;
+    if (l.table_row) {
+      close_block();
+      new_block(Block::Kind::kTableRow, i, "", t);
+      close_block();
+      continue;
+    }
+    if (is_type_line(context, t)) {  // the attached plan of a decision: a new part
+      b.CloseAll();
+      close_block();
+      continue;
+    }
+    // Headings.
+    std::string heading;
+    int sec = -1;
+    if (RE2::FullMatch(t, RomanHeading(), &label, &rest) && ParseRoman(label) &&
+        StartsWithUpper(rest)) {
+      sec = b.AddSection("roman", kRoman, true, label, heading = StripTrailingColon(rest), i);
+    } else if (RE2::FullMatch(t, DecimalHeading(), &label, &rest) && StartsWithUpper(rest)) {
+      sec = b.AddSection("decimal", kDecimal, true, label, heading = StripTrailingColon(rest), i);
+    } else if (RE2::FullMatch(t, ArabicHeading(), &label, &rest) && StartsWithUpper(rest)) {
+      auto [title, content] = SplitTitleColon(rest);
+      heading = StripTrailingColon(title);
+      sec = b.AddSection("arabic", kArabic, true, label, heading, i);
+      if (!content.empty()) heading += ": " + content;
+    } else if (RE2::FullMatch(t, LetterHeading(), &label, &rest)) {
+      sec = b.AddSection("letter", kLetter, true, label, heading = StripTrailingColon(rest), i);
+    } else if (RE2::FullMatch(t, StarHeading(), &rest)) {
+      sec = b.AddSection("star", kStar, false, "*", heading = StripTrailingColon(rest), i);
+    } else if (RE2::FullMatch(t, ArticleHeading(), &label, &rest)) {
+      b.CloseAll();
+      sec = b.AddSection("article", kRoman, false, label, heading = StripTrailingColon(rest), i);
+    } else if (RE2::FullMatch(t, AppendixHeading(), &label, &rest)) {
+      b.CloseAll();
+      sec = b.AddSection("appendix", kRoman, false, label, heading = StripTrailingColon(rest), i);
+    }
+    if (sec >= 0) {
+      close_block();
+      new_block(Block::Kind::kHeading, i, label, heading.empty() ? t : heading);
+      open_block->section = sec;
+      // A heading's text may wrap: keep it open for lowercase continuations.
+      continue;
+    }
+    // Bullets and paragraphs.
+    std::string marker;
+    if (RE2::FullMatch(t, BulletStart(), &marker, &rest)) {
+      close_block();
+      new_block(Block::Kind::kBullet, i, marker, rest);
+      continue;
+    }
+    bool continuation = open_block && !StartsWithUpper(t) &&
+                        (open_block->kind == Block::Kind::kHeading
+                             ? seg.lines[open_block->last_line].text.back() != ':'
+                             : true);
+    if (continuation) {
+      if (open_block->kind == Block::Kind::kHeading) {
+        Section& s = seg.sections[open_block->section];
+        if (s.heading == open_block->text) s.heading += " " + t;
+      }
+      open_block->line_starts.push_back({open_block->text.size() + 1, i});
+      open_block->text += " " + t;
+      open_block->last_line = i;
+      continue;
+    }
+    close_block();
+    new_block(Block::Kind::kParagraph, i, "", t);
+  }
+  // Section extents: a section's body ends where the next section at its rank or above begins.
+  for (const Block& blk : seg.blocks) {
+    for (int s = blk.section; s >= 0; s = seg.sections[s].parent) {
+      seg.sections[s].last_line = std::max(seg.sections[s].last_line, seg.lines[blk.last_line].number);
+    }
+  }
+  return seg;
+}
+
+}  // namespace plangraph

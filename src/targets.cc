@@ -1,1 +1,221 @@
-// placeholder
+#include "targets.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "numeral.h"
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+std::string Alternation(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "|") + i;
+  return out;
+}
+
+std::shared_ptr<const RE2> Compile(const std::string& pattern) {
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  return std::make_shared<const RE2>(pattern, opt);
+}
+
+// Clause limits around [begin, end): ';', sentence ends, ':' and brackets.
+std::pair<size_t, size_t> ClauseAround(const std::string& t, size_t begin, size_t end) {
+  size_t from = 0;
+  for (size_t i = begin; i > 0; --i) {
+    char c = t[i - 1];
+    if (c == ';' || c == ':' || c == '(' || (c == '.' && i < t.size() && t[i] == ' ')) {
+      from = i;
+      break;
+    }
+  }
+  size_t to = t.size();
+  for (size_t i = end; i < t.size(); ++i) {
+    char c = t[i];
+    if (c == ';' || c == ')' || c == ',' || (c == '.' && (i + 1 == t.size() || t[i + 1] == ' '))) {
+      to = i;
+      break;
+    }
+  }
+  return {from, to};
+}
+
+std::string LastWords(const std::string& s, int n) {
+  std::string f = Fold(s);
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < f.size()) {
+    size_t sp = f.find(' ', start);
+    if (sp == std::string::npos) sp = f.size();
+    words.push_back(f.substr(start, sp - start));
+    start = sp + 1;
+  }
+  std::string out;
+  for (size_t i = words.size() > static_cast<size_t>(n) ? words.size() - n : 0; i < words.size(); ++i)
+    out += words[i] + " ";
+  return out;
+}
+
+// The text before a number without a trailing comparator ("tối thiểu là", "từ").
+std::string StripComparators(const std::string& before, const TargetRules& rules) {
+  for (const auto& c : rules.comparators) {
+    if (c.after) continue;
+    re2::StringPiece m;
+    if (c.pattern->Match(before, 0, before.size(), RE2::UNANCHORED, &m, 1)) {
+      return before.substr(0, m.data() - before.data());
+    }
+  }
+  return before;
+}
+
+bool InTargetSection(const Segmentation& seg, int section, const RE2& heading) {
+  for (int s = section; s >= 0; s = seg.sections[s].parent) {
+    if (RE2::PartialMatch(ToneCanonicalView(seg.sections[s].heading), heading)) return true;
+  }
+  return false;
+}
+
+int YearFromSections(const Segmentation& seg, int section) {
+  for (int s = section; s >= 0; s = seg.sections[s].parent) {
+    if (int y = HorizonYear(seg.sections[s].heading)) return y;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int HorizonYear(std::string_view text) {
+  static const RE2 re(R"((?i)(?:^|[^\pL])(?:đến|tới|trong)?\s*năm\s+((?:19|20)\d\d)(?:[^\d/-]|$))");
+  static const RE2 period(R"((?i)(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d\d\s*[-–]\s*)");
+  int year = 0;
+  re2::StringPiece in(text.data(), text.size());
+  if (!RE2::PartialMatch(in, re, &year)) return 0;
+  (void)period;
+  return year;
+}
+
+Result<TargetRules> LoadTargetRules(const RuleFile& file) {
+  std::vector<std::string> units, sections, cues, increases, categories;
+  TargetRules rules;
+  for (const RuleLine& line : file.lines) {
+    if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
+    const std::string& kind = line.fields[0];
+    const std::string& v = line.fields[1];
+    // Each value must compile on its own, so a bad one is reported at its line.
+    auto check = CompileRulePattern(file, line, v);
+    if (!check.ok()) return check.status();
+    if (kind == "unit") units.push_back(RE2::QuoteMeta(v));
+    else if (kind == "section") sections.push_back(v);
+    else if (kind == "cue") cues.push_back(v);
+    else if (kind == "increase") increases.push_back(v);
+    else if (kind == "category") categories.push_back(v);
+    else if (kind.rfind("comparator.", 0) == 0) {
+      bool after = kind.rfind("comparator.after.", 0) == 0;
+      std::string name = kind.substr(after ? 17 : 11);
+      std::string p = after ? "^\\s*(?:" + v + ")(?:[^\\pL\\pN]|$)" : "(?:^|[^\\pL\\pN])(?:" + v + ")\\s*$";
+      rules.comparators.push_back({name, after, Compile(p)});
+    } else {
+      return file.Error(line, "unknown kind '" + kind + "'");
+    }
+  }
+  if (units.empty()) return Status::BadRule(file.path + ": no unit lines");
+  rules.quantity = Compile(R"((?:^|[^\pL\pN/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(%|)" +
+                           Alternation(units) + R"()(?:[^\pL\pN]|$))");
+  rules.section = Compile("^\\s*(?:" + Alternation(sections) + ")(?:[^\\pL\\pN]|$)");
+  rules.cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(cues) + ")(?:[^\\pL\\pN]|$)");
+  rules.increase = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(increases) + ")\\s*$");
+  rules.category = Compile("(?:(?:^|[^\\pL\\pN])(?:" + Alternation(categories) +
+                           ")(?:\\s+\\pL+){0,2}\\s+(?:có|từ)\\s*$)|(?:từ\\s+\\d+\\s*[-–]\\s*(?:dưới|đến)?\\s*$)");
+  for (const auto* re : {rules.quantity.get(), rules.section.get(), rules.cue.get(),
+                         rules.increase.get(), rules.category.get()}) {
+    if (!re->ok()) return Status::BadRule(file.path + ": combined pattern: " + re->error());
+  }
+  return rules;
+}
+
+std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& rules) {
+  std::vector<Target> out;
+  std::set<std::tuple<double, std::string, int, std::string>> seen;
+  for (const Block& blk : seg.blocks) {
+    if (blk.zone != Zone::kBody || blk.kind == Block::Kind::kTableRow) continue;
+    const std::string& t = blk.text;
+    const std::string view = ToneCanonicalView(t);
+    bool in_section = InTargetSection(seg, blk.section, *rules.section);
+    re2::StringPiece input(view);
+    re2::StringPiece number, unit;
+    size_t pos = 0;
+    while (pos < view.size()) {
+      re2::StringPiece g[3];
+      if (!rules.quantity->Match(view, pos, view.size(), RE2::UNANCHORED, g, 3)) break;
+      size_t nb = g[1].data() - view.data();
+      size_t ue = g[2].data() - view.data() + g[2].size();
+      pos = ue;
+      std::string value_text(t.substr(nb, g[1].size()));
+      auto value = ParseVietnameseNumber(value_text);
+      if (!value) continue;
+      std::string before = view.substr(0, nb), after = view.substr(ue);
+      // Dates ("15 tháng 6") and years are not quantities.
+      if (RE2::PartialMatch(after, R"(^\s*\d)")) continue;
+      auto [from, to] = ClauseAround(view, nb, ue);
+      std::string clause_before = view.substr(from, nb - from);
+      std::string clause_after = view.substr(ue, to > ue ? to - ue : 0);
+      bool line_value = RE2::PartialMatch(clause_before, R"(^\s*(?:đạt\s+|tăng thêm\s+|tăng\s+)?$)") &&
+                        from > 0 && view[from - 1] == ':';
+      bool cue = RE2::PartialMatch(clause_before, *rules.cue) ||
+                 RE2::PartialMatch(clause_after.substr(0, 24), *rules.cue);
+      if (!(in_section || cue || line_value)) continue;
+      if (RE2::PartialMatch(before, *rules.category)) continue;
+      Target target;
+      target.value = *value;
+      target.value_text = value_text;
+      target.unit = t.substr(g[2].data() - view.data(), g[2].size());
+      target.kind = RE2::PartialMatch(before, *rules.increase) ? "increase" : "reach";
+      std::string head = clause_before;
+      for (const auto& c : rules.comparators) {
+        re2::StringPiece m;
+        if (c.after ? RE2::PartialMatch(clause_after, *c.pattern)
+                    : RE2::PartialMatch(clause_before, *c.pattern)) {
+          target.comparator = c.name;
+          if (!c.after) break;
+        }
+      }
+      // Indicator: the head before "indicator: value", else the clause around the number.
+      std::string indicator;
+      if (line_value) {
+        size_t start = view.rfind(':', from - 1) ;
+        (void)start;
+        auto [f2, t2] = ClauseAround(view, from - 1, from - 1);
+        (void)t2;
+        indicator = t.substr(f2, from - 1 - f2);
+      } else {
+        indicator = t.substr(from, nb - from) + t.substr(ue, to > ue ? to - ue : 0);
+      }
+      target.indicator = Trim(CollapseSpaces(indicator));
+      int year = HorizonYear(clause_before);
+      if (!year && line_value) year = HorizonYear(target.indicator);
+      if (!year) year = YearFromSections(seg, blk.section);
+      if (year) target.year = year;
+      target.section = blk.section;
+      const Line& l = seg.lines[blk.LineAt(nb)];
+      target.span = {l.number, l.begin, l.end};
+      // Restatements: same value, unit, year and the words that introduce the number.
+      std::string key_words = line_value ? Fold(target.indicator)
+                                         : (LastWords(StripComparators(clause_before, rules), 3) +
+                                            "|" + (clause_before.find_first_not_of(' ') == std::string::npos
+                                                       ? LastWords(clause_after, 0) + Fold(clause_after).substr(0, 40)
+                                                       : ""));
+      auto key = std::make_tuple(target.value, Fold(target.unit), year, key_words);
+      if (!seen.insert(key).second) continue;
+      out.push_back(std::move(target));
+    }
+  }
+  return out;
+}
+
+}  // namespace plangraph

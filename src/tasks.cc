@@ -1,1 +1,243 @@
-// placeholder
+#include "tasks.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rules) {
+  if (blk.zone != Zone::kBody || blk.kind == Block::Kind::kTableRow) return false;
+  if (RE2::PartialMatch(ToneCanonicalView(blk.text), *rules.not_task)) return false;
+  for (int s = blk.section; s >= 0; s = seg.sections[s].parent) {
+    const Section& sec = seg.sections[s];
+    if (sec.kind == "article" || sec.kind == "appendix") return true;
+    if (sec.id != blk.section || blk.kind != Block::Kind::kHeading) {
+      if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section)) return true;
+    } else if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section) &&
+               sec.depth <= 1) {
+      return false;  // "III. TỔ CHỨC THỰC HIỆN" itself is not a task
+    }
+  }
+  return false;
+}
+
+// A heading that is only a list of bodies ("2. Sở Tài chính:", "Đề nghị Liên đoàn lao động
+// tỉnh") assigns the items below it.
+std::vector<std::string> AgencyHeading(const Section& sec, const AgencyRules& agencies) {
+  if (sec.depth < 2 && sec.kind != "letter") return {};
+  std::string h = sec.heading;
+  static const RE2 prefix(R"((?i)^\s*(?:đối với|đề nghị|giao)\s+)");
+  std::string view = ToneCanonicalView(h);
+  re2::StringPiece in(view);
+  if (RE2::Consume(&in, prefix)) {
+    h = h.substr(in.data() - view.data());
+    view = ToneCanonicalView(h);
+  }
+  size_t len = AgencyAt(agencies, view, 0);
+  if (len == 0) return {};
+  // The heading must be names only (commas, ";" and "và" between them).
+  std::vector<std::string> names = SplitAgencyList(agencies, h);
+  size_t covered = 0;
+  for (const auto& n : names) covered += n.size();
+  if (covered + names.size() * 4 + 2 < h.size()) return {};
+  return names;
+}
+
+struct Found {
+  std::string name;
+  std::string role;
+};
+
+// The subject of a sentence starting at `pos`, after an optional opener phrase and comma.
+size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size_t* start) {
+  *start = pos;
+  if (size_t len = AgencyAt(a, view, pos)) return len;
+  if (a.opener->Match(view, pos, view.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    size_t comma = view.find(", ", pos);
+    if (comma != std::string::npos && comma - pos < 200) {
+      *start = comma + 2;
+      return AgencyAt(a, view, *start);
+    }
+  }
+  return 0;
+}
+
+std::string RoleAfter(const AgencyRules& a, const std::string& view, size_t pos) {
+  while (pos < view.size() && (view[pos] == ' ' || view[pos] == ':' || view[pos] == ',')) ++pos;
+  for (const auto& [role, re] : a.roles) {
+    if (re->Match(view, pos, view.size(), RE2::ANCHOR_START, nullptr, 0)) return role;
+  }
+  return "perform";
+}
+
+void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Found>* out) {
+  std::string view = ToneCanonicalView(text);
+  // Sentence starts: the block start and after ". ".
+  std::vector<size_t> starts = {0};
+  for (size_t p = view.find(". "); p != std::string::npos; p = view.find(". ", p + 2)) {
+    starts.push_back(p + 2);
+  }
+  for (size_t s : starts) {
+    size_t start;
+    size_t len = SubjectAt(a, view, s, &start);
+    if (len == 0) continue;
+    size_t after = start + len;
+    // A subject must be followed by a verb or a colon, not end the sentence.
+    if (after < view.size() && view[after] == '.') continue;
+    std::string role = RoleAfter(a, view, after);
+    out->push_back({Trim(text.substr(start, len)), role});
+    // "A chủ trì, phối hợp với B": B supports.
+    if (role == "lead") {
+      static const RE2 partner(R"((?i)^\s*chủ trì\s*,?\s*phối hợp\s+(?:với|cùng)\s+)");
+      re2::StringPiece in(view.data() + after, view.size() - after);
+      while (in.size() && (in[0] == ' ' || in[0] == ',' || in[0] == ':')) in.remove_prefix(1);
+      re2::StringPiece probe(in);
+      if (RE2::Consume(&probe, partner) || RE2::Consume(&probe, R"((?i)^phối hợp\s+(?:với|cùng)\s+)")) {
+        size_t ppos = probe.data() - view.data();
+        size_t plen = AgencyAt(a, view, ppos);
+        if (plen && StartsWithUpper(text.substr(ppos, plen)) && !IsCollective(a, text.substr(ppos, plen))) {
+          for (const auto& n : SplitAgencyList(a, text.substr(ppos, plen))) {
+            if (StartsWithUpper(n)) out->push_back({n, "support"});
+          }
+        }
+      }
+    }
+  }
+  // Directives anywhere: "giao X …", "chỉ đạo X …", "hướng dẫn X …".
+  for (size_t p = 0; p < view.size(); ++p) {
+    if (p > 0 && view[p - 1] != ' ') continue;
+    re2::StringPiece m;
+    if (!a.directive->Match(view, p, view.size(), RE2::ANCHOR_START, &m, 1)) continue;
+    size_t q = p + m.size();
+    while (q < view.size() && view[q] == ' ') ++q;
+    size_t len = AgencyAt(a, view, q);
+    if (len == 0) continue;
+    size_t after = q + len;
+    if (after >= view.size() || view[after] == '.') continue;
+    for (const auto& n : SplitAgencyList(a, text.substr(q, len))) out->push_back({n, "perform"});
+    p = after;
+  }
+}
+
+void ExecutionClause(const AgencyRules& a, const TaskRules& rules, const std::string& text,
+                     std::vector<Found>* out) {
+  re2::StringPiece m;
+  std::string view = ToneCanonicalView(text);
+  if (!rules.execution->Match(view, 0, view.size(), RE2::UNANCHORED, &m, 1)) return;
+  std::string list = text.substr(0, m.data() - view.data());
+  static const RE2 article(R"(^\s*Điều\s+\d+\s*[.:]\s*)");
+  re2::StringPiece in(list);
+  RE2::Consume(&in, article);
+  for (const auto& n : SplitAgencyList(a, std::string(in))) {
+    if (!IsCollective(a, n)) out->push_back({n, "perform"});
+  }
+}
+
+// One name per body within the document: later spellings contained in (or containing) an earlier
+// one, covering at least half of it, take the earlier name.
+std::string Unify(std::vector<std::string>* names, const std::string& name) {
+  std::string key = AgencyKey(name);
+  for (const std::string& known : *names) {
+    std::string k = AgencyKey(known);
+    if (k == key) return known;
+    const std::string& shorter = k.size() <= key.size() ? k : key;
+    const std::string& longer = k.size() <= key.size() ? key : k;
+    int ws = std::count(shorter.begin(), shorter.end(), ' ') + 1;
+    int wl = std::count(longer.begin(), longer.end(), ' ') + 1;
+    if (ws >= 2 && (" " + longer + " ").find(" " + shorter + " ") != std::string::npos &&
+        ws * 2 >= wl) {
+      return known;
+    }
+  }
+  names->push_back(name);
+  return name;
+}
+
+}  // namespace
+
+Result<TaskRules> LoadTaskRules(const RuleFile& file) {
+  TaskRules rules;
+  std::vector<std::string> sections;
+  for (const RuleLine& line : file.lines) {
+    if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
+    auto re = CompileRulePattern(file, line, line.fields[1]);
+    if (!re.ok()) return re.status();
+    const std::string& kind = line.fields[0];
+    if (kind == "section") sections.push_back(line.fields[1]);
+    else if (kind == "schedule") rules.schedule_line = *re;
+    else if (kind == "execution") rules.execution = *re;
+    else if (kind == "not_task") rules.not_task = *re;
+    else return file.Error(line, "unknown kind '" + kind + "'");
+  }
+  std::string alt;
+  for (const auto& s : sections) alt += (alt.empty() ? "" : "|") + s;
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  rules.task_section = std::make_shared<const RE2>("(?:^|[^\\pL])(?:" + alt + ")", opt);
+  if (!rules.schedule_line || !rules.execution || !rules.not_task || !rules.task_section->ok()) {
+    return Status::BadRule(file.path + ": needs section, schedule, execution and not_task lines");
+  }
+  return rules;
+}
+
+std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
+                               const AgencyRules& agencies, const DeadlineRules& deadlines,
+                               int document_year) {
+  std::vector<Task> tasks;
+  std::vector<std::string> names;  // unified spellings
+  size_t open_from = 0;            // first task not yet closed by a schedule line
+  int open_section = -2;
+  for (const Block& blk : seg.blocks) {
+    if (!IsTaskBlock(seg, blk, rules)) continue;
+    std::string view = ToneCanonicalView(blk.text);
+    std::string value;
+    if (RE2::FullMatch(view, *rules.schedule_line, &value) && blk.kind != Block::Kind::kHeading) {
+      // "Thời gian thực hiện: Quý I/2024" closes the items above it.
+      size_t at = view.size() - value.size();
+      auto found = FindDeadlines(deadlines, view.substr(at), blk.text.substr(at), document_year);
+      if (!found.empty()) {
+        for (size_t i = open_from; i < tasks.size(); ++i) {
+          if (!tasks[i].deadline) tasks[i].deadline = found.front().deadline;
+        }
+      }
+      open_from = tasks.size();
+      continue;
+    }
+    if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
+    open_section = blk.section;
+    Task task;
+    task.id = static_cast<int>(tasks.size());
+    task.section = blk.section;
+    task.text = blk.text;
+    const Line& l = seg.lines[blk.first_line];
+    task.span = {l.number, l.begin, seg.lines[blk.last_line].end};
+    std::vector<Found> found;
+    FindAssignees(agencies, blk.text, &found);
+    ExecutionClause(agencies, rules, blk.text, &found);
+    if (found.empty()) {
+      for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
+        for (const auto& n : AgencyHeading(seg.sections[s], agencies)) found.push_back({n, "perform"});
+      }
+    }
+    for (const Found& f : found) {
+      Assignee a;
+      a.as_written = f.name;
+      a.agency = Unify(&names, CanonicalAgency(agencies, f.name) != f.name &&
+                                       AgencyKey(CanonicalAgency(agencies, f.name)).find("cap") != std::string::npos
+                                   ? CanonicalAgency(agencies, f.name)
+                                   : f.name);
+      a.role = f.role;
+      bool dup = std::any_of(task.assignees.begin(), task.assignees.end(),
+                             [&](const Assignee& x) { return x.agency == a.agency; });
+      if (!dup) task.assignees.push_back(a);
+    }
+    auto dl = FindDeadlines(deadlines, view, blk.text, document_year);
+    if (!dl.empty()) task.deadline = dl.front().deadline;
+    tasks.push_back(std::move(task));
+  }
+  return tasks;
+}
+
+}  // namespace plangraph

@@ -35,6 +35,8 @@ class Extractor {
 
  private:
   explicit Extractor(std::shared_ptr<const Rules> rules) : rules_(std::move(rules)) {}
+  Result<Extraction> ExtractDecoded(const std::string& source, const std::string& text,
+                                    const std::string& encoding) const;
   std::shared_ptr<const Rules> rules_;
 };
 

@@ -1,0 +1,53 @@
+// Agencies: recognising the names of bodies in task text, splitting lists of them, and the alias
+// lexicon that makes "Các cấp công đoàn" and "Công đoàn các cấp" one body (rules/agencies.tsv).
+//
+// A name starts at a head word ("Sở", "Ban", "Ủy ban nhân dân", "Công đoàn"…) and runs to the
+// first stop word (a verb or role word such as "chủ trì", "phối hợp"), punctuation, or the end
+// of the clause. Short comma-separated continuations that are not names themselves stay part of
+// the name ("Ủy ban nhân dân xã, phường, thị trấn").
+#ifndef PLANGRAPH_AGENCIES_H_
+#define PLANGRAPH_AGENCIES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "rule_file.h"
+
+namespace plangraph {
+
+struct AgencyRules {
+  std::shared_ptr<const RE2> head;       // anchored: a head at the start of the input
+  std::shared_ptr<const RE2> stop;       // anchored: a stop word at the start of the input
+  std::shared_ptr<const RE2> directive;  // anchored: "giao", "đề nghị"… then a name
+  std::shared_ptr<const RE2> opener;     // anchored: "Trên cơ sở …," before a subject
+  std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> roles;  // anchored
+  std::vector<std::pair<std::string, std::string>> offices;  // folded title → replacement
+  std::map<std::string, std::string> aliases;                 // AgencyKey → canonical
+  std::vector<std::string> collectives;                       // folded prefixes
+};
+
+Result<AgencyRules> LoadAgencyRules(const RuleFile& file);
+
+// Length in bytes of the agency name starting exactly at `pos` of `view`, 0 if none starts there.
+size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos);
+
+// Splits a list of bodies ("Công đoàn ngành, Công đoàn viên chức và Công đoàn cấp trên cơ sở")
+// into names; officials are replaced by their office ("Giám đốc Sở Xây dựng" → "Sở Xây dựng").
+std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::string& text);
+
+// The lexicon's canonical name, or the name itself.
+std::string CanonicalAgency(const AgencyRules& rules, const std::string& name);
+
+// Comparison key: folded, "các"/"những" dropped, abbreviations kept.
+std::string AgencyKey(const std::string& name);
+
+// True for broad collective bodies ("các cơ quan, đơn vị liên quan").
+bool IsCollective(const AgencyRules& rules, const std::string& name);
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_AGENCIES_H_

@@ -1,0 +1,29 @@
+// The subcommand table of the `plangraph` command. Each command parses its own few options with
+// CLI11 and hands the work to the library; main() only dispatches.
+#ifndef PLANGRAPH_CLI_COMMANDS_H_
+#define PLANGRAPH_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace plangraph::cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* needs;  // "nothing", "rules", "database"
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& Commands();
+
+// Exit codes: 0 ok, 1 some input failed, 2 usage or setup error.
+int RunExtract(const std::vector<std::string>& args);
+int RunHelp(const std::vector<std::string>& args);
+
+// "did you mean …" for a mistyped command, or "".
+std::string Suggest(const std::string& typed);
+
+}  // namespace plangraph::cli
+
+#endif  // PLANGRAPH_CLI_COMMANDS_H_

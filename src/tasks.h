@@ -1,0 +1,42 @@
+// Tasks: the actionable items of the body — bullets, paragraphs and numbered items under the
+// duties, solutions and organisation sections (and a decision's articles) — each with its
+// assignees (agency + role) and deadline.
+//
+// Assignees come from the item's subject ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với …"), from
+// the body a directive names ("Giao phòng X triển khai…"), from an agency heading the item sits
+// under ("2. Sở Tài chính:"), from a cross-reference ("Ban Tổ chức - Kiểm tra: Tham mưu các nội
+// dung 1.1, 1.2 của Khoản 1, Mục II"), or from a decision's execution clause ("Giám đốc Sở X …
+// chịu trách nhiệm thi hành"). A "Thời gian thực hiện: …" line gives the deadline of the items it
+// closes. Within one document, spellings of one body are unified to its first name.
+#ifndef PLANGRAPH_TASKS_H_
+#define PLANGRAPH_TASKS_H_
+
+#include <memory>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "agencies.h"
+#include "deadline.h"
+#include "plangraph/extraction.h"
+#include "rule_file.h"
+#include "segmenter.h"
+
+namespace plangraph {
+
+struct TaskRules {
+  std::shared_ptr<const RE2> task_section;   // headings whose items are tasks
+  std::shared_ptr<const RE2> schedule_line;  // "Thời gian thực hiện:" — group 1 is the value
+  std::shared_ptr<const RE2> execution;      // "chịu trách nhiệm thi hành"
+  std::shared_ptr<const RE2> not_task;       // "Trên đây là …" closing paragraphs
+};
+
+Result<TaskRules> LoadTaskRules(const RuleFile& file);
+
+std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
+                               const AgencyRules& agencies, const DeadlineRules& deadlines,
+                               int document_year);
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_TASKS_H_
