@@ -1,105 +1,226 @@
 #include "deadline.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <map>
+#include <vector>
 
 #include "text.h"
 
 namespace plangraph {
 
-struct DeadlineRule {
-  std::string kind;
-  std::shared_ptr<const RE2> pattern;
-};
-
 namespace {
 
-const std::map<std::string, std::string>& Recurrences() {
-  static const std::map<std::string, std::string> m = {
-      {"ongoing", "ongoing"},       {"annual", "annual"},   {"semiannual", "semiannual"},
-      {"quarterly", "quarterly"},   {"monthly", "monthly"}, {"periodic", "periodic"}};
-  return m;
-}
+// The numbers a pattern captured; 0 where a group is absent.
+struct Parts {
+  int d = 0, m = 0, y = 0;     // start (or the single date)
+  int d2 = 0, m2 = 0, y2 = 0;  // end of a range
+  int q = 0, q2 = 0;           // quarters 1-4
+};
 
-bool KnownKind(const std::string& k) {
-  static const char* kinds[] = {"exclude", "quarter_range", "month_range", "from_quarter",
-                                "from_month", "quarter", "month", "before_date", "date_time",
-                                "until_year", "year_onwards", "in_year"};
-  return Recurrences().count(k) || std::find(std::begin(kinds), std::end(kinds), k) != std::end(kinds);
-}
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysIn(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
+  if (m < 1 || m > 12) return 0;
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
+// ISO date, or "" when the date does not exist.
 std::string Iso(int y, int m, int d) {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m)) return "";
+  if (y < 1900 || y > 2200 || d < 1 || d > DaysIn(y, m)) return "";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
-int Quarter(const std::string& q) {
-  if (q == "I" || q == "1") return 1;
-  if (q == "II" || q == "2") return 2;
-  if (q == "III" || q == "3") return 3;
-  if (q == "IV" || q == "4") return 4;
+std::string MonthStart(int y, int m) { return Iso(y, m, 1); }
+std::string MonthEnd(int y, int m) { return Iso(y, m, DaysIn(y, m)); }
+std::string QuarterStart(int y, int q) { return q ? MonthStart(y, 3 * q - 2) : ""; }
+std::string QuarterEnd(int y, int q) { return q ? MonthEnd(y, 3 * q) : ""; }
+
+void Recur(Deadline* d, const char* r) { d->recurrence = r; }
+
+// One kind of rule: the groups its pattern must have and how a match becomes dates.
+struct Kind {
+  const char* name;
+  std::vector<std::string> groups;
+  void (*compute)(const Parts&, Deadline*);  // null: the match yields no deadline
+};
+
+const std::vector<Kind>& Kinds() {
+  static const std::vector<Kind> kinds = {
+      {"exclude", {}, nullptr},
+      {"ignore", {}, nullptr},
+      {"quarter",
+       {"q"},
+       [](const Parts& p, Deadline* d) {
+         d->start = QuarterStart(p.y, p.q);
+         d->end = QuarterEnd(p.y, p.q);
+       }},
+      {"quarter_range",
+       {"q", "q2"},
+       [](const Parts& p, Deadline* d) {
+         d->start = QuarterStart(p.y, p.q);
+         d->end = QuarterEnd(p.y2, p.q2);
+       }},
+      {"from_quarter",
+       {"q"},
+       [](const Parts& p, Deadline* d) { d->start = QuarterStart(p.y, p.q); }},
+      {"until_quarter", {"q"}, [](const Parts& p, Deadline* d) { d->end = QuarterEnd(p.y, p.q); }},
+      {"month",
+       {"m"},
+       [](const Parts& p, Deadline* d) {
+         d->start = MonthStart(p.y, p.m);
+         d->end = MonthEnd(p.y, p.m);
+       }},
+      {"month_range",
+       {"m", "m2"},
+       [](const Parts& p, Deadline* d) {
+         d->start = MonthStart(p.y, p.m);
+         d->end = MonthEnd(p.y2, p.m2);
+       }},
+      {"from_month", {"m"}, [](const Parts& p, Deadline* d) { d->start = MonthStart(p.y, p.m); }},
+      {"until_month", {"m"}, [](const Parts& p, Deadline* d) { d->end = MonthEnd(p.y, p.m); }},
+      {"first_half",
+       {"y"},
+       [](const Parts& p, Deadline* d) {
+         d->start = Iso(p.y, 1, 1);
+         d->end = Iso(p.y, 6, 30);
+       }},
+      {"second_half",
+       {"y"},
+       [](const Parts& p, Deadline* d) {
+         d->start = Iso(p.y, 7, 1);
+         d->end = Iso(p.y, 12, 31);
+       }},
+      {"before_date", {"d", "m"}, [](const Parts& p, Deadline* d) { d->end = Iso(p.y, p.m, p.d); }},
+      {"from_date", {"d", "m"}, [](const Parts& p, Deadline* d) { d->start = Iso(p.y, p.m, p.d); }},
+      {"date_range",
+       {"d", "d2", "m2"},
+       [](const Parts& p, Deadline* d) {
+         d->start = Iso(p.y, p.m, p.d);
+         d->end = Iso(p.y2, p.m2, p.d2);
+       }},
+      {"date_time",
+       {"d", "m"},
+       [](const Parts& p, Deadline* d) { d->start = d->end = Iso(p.y, p.m, p.d); }},
+      {"until_year", {"y"}, [](const Parts& p, Deadline* d) { d->end = Iso(p.y, 12, 31); }},
+      {"year_range",
+       {"y", "y2"},
+       [](const Parts& p, Deadline* d) {
+         d->start = Iso(p.y, 1, 1);
+         d->end = Iso(p.y2, 12, 31);
+       }},
+      {"year_onwards", {"y"}, [](const Parts& p, Deadline* d) { d->start = Iso(p.y, 1, 1); }},
+      {"in_year",
+       {"y"},
+       [](const Parts& p, Deadline* d) {
+         d->start = Iso(p.y, 1, 1);
+         d->end = Iso(p.y, 12, 31);
+       }},
+      {"ongoing", {}, [](const Parts&, Deadline* d) { Recur(d, "ongoing"); }},
+      {"annual", {}, [](const Parts&, Deadline* d) { Recur(d, "annual"); }},
+      {"semiannual", {}, [](const Parts&, Deadline* d) { Recur(d, "semiannual"); }},
+      {"quarterly", {}, [](const Parts&, Deadline* d) { Recur(d, "quarterly"); }},
+      {"monthly", {}, [](const Parts&, Deadline* d) { Recur(d, "monthly"); }},
+      {"periodic", {}, [](const Parts&, Deadline* d) { Recur(d, "periodic"); }},
+  };
+  return kinds;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && ptr == s.data() + s.size() ? v : 0;
+}
+
+int ToQuarter(std::string_view s) {
+  std::string u;
+  for (char c : s) u.push_back(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  static const char* kRoman[] = {"I", "II", "III", "IV"};
+  for (int i = 0; i < 4; ++i) {
+    if (u == kRoman[i] || u == std::to_string(i + 1)) return i + 1;
+  }
   return 0;
 }
 
-int Int(const std::map<std::string, std::string>& g, const char* name) {
-  auto it = g.find(name);
-  return it == g.end() || it->second.empty() ? 0 : std::stoi(it->second);
+// Stores a captured group in the field of the same name; other names are ignored.
+void SetPart(const std::string& name, std::string_view value, Parts* p) {
+  static const std::map<std::string, int Parts::*> kFields = {
+      {"d", &Parts::d},   {"m", &Parts::m},   {"y", &Parts::y}, {"d2", &Parts::d2},
+      {"m2", &Parts::m2}, {"y2", &Parts::y2}, {"q", &Parts::q}, {"q2", &Parts::q2}};
+  auto it = kFields.find(name);
+  if (it == kFields.end() || value.empty()) return;
+  p->*it->second = name[0] == 'q' ? ToQuarter(value) : ToInt(value);
 }
 
-void Compute(const std::string& kind, const std::map<std::string, std::string>& g, int doc_year,
-             Deadline* d) {
-  int y = Int(g, "y"), m = Int(g, "m"), day = Int(g, "d"), y2 = Int(g, "y2"), m2 = Int(g, "m2");
-  auto qs = [&](const char* n) { auto it = g.find(n); return it == g.end() ? 0 : Quarter(ToUpper(it->second)); };
-  if (auto r = Recurrences().find(kind); r != Recurrences().end()) {
-    d->recurrence = r->second;
-  } else if (kind == "quarter" || kind == "from_quarter" || kind == "quarter_range") {
-    int q = qs("q");
-    d->start = Iso(y, 3 * q - 2, 1);
-    if (kind == "quarter") d->end = Iso(y, 3 * q, DaysIn(y, 3 * q));
-    if (kind == "quarter_range") d->end = Iso(y2, 3 * qs("q2"), DaysIn(y2, 3 * qs("q2")));
-  } else if (kind == "month" || kind == "from_month" || kind == "month_range") {
-    d->start = Iso(y, m, 1);
-    if (kind == "month" && m >= 1 && m <= 12) d->end = Iso(y, m, DaysIn(y, m));
-    if (kind == "month_range" && m2 >= 1 && m2 <= 12) d->end = Iso(y2, m2, DaysIn(y2, m2));
-  } else if (kind == "before_date") {
-    d->end = Iso(y ? y : doc_year, m, day);
-  } else if (kind == "date_time") {
-    d->start = d->end = Iso(y, m, day);
-  } else if (kind == "until_year") {
-    d->end = Iso(y, 12, 31);
-  } else if (kind == "year_onwards") {
-    d->start = Iso(y, 1, 1);
-  } else if (kind == "in_year") {
-    d->start = Iso(y, 1, 1);
-    d->end = Iso(y, 12, 31);
+// Fills in what a range implies: the start month from the end month, one end's year from the
+// other, else the document's year. An end before the start, with the end year implied, moves into
+// the next year ("từ tháng 11 đến tháng 2").
+void ImplyParts(int document_year, Parts* p) {
+  if (p->m == 0) p->m = p->m2;
+  bool end_implied = p->y2 == 0;
+  if (p->y == 0) p->y = p->y2 ? p->y2 : document_year;
+  if (p->y2 == 0) p->y2 = p->y;
+  bool backwards = (p->m2 && p->m2 < p->m) || (p->q2 && p->q2 < p->q);
+  if (end_implied && p->y2 && backwards) ++p->y2;
+}
+
+std::string TrimDeadlineText(std::string_view s) {
+  std::string t = Trim(s);
+  while (!t.empty() && std::string_view(".,;:").find(t.back()) != std::string_view::npos) {
+    t.pop_back();
+    t = Trim(t);
   }
+  return t;
 }
 
-std::string TrimDeadlineText(std::string s) {
-  s = Trim(s);
-  while (!s.empty() && std::string(".,;:").find(s.back()) != std::string::npos) s.pop_back();
+// Unicode spaces (NBSP, thin space…) become as many ASCII spaces, so `\s` sees them and byte
+// offsets stay the same.
+std::string AsciiSpaces(std::string_view view) {
+  std::string s(view);
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (b(0) == 0xC2 && b(1) == 0xA0) {
+      s.replace(i, 2, "  ");
+    } else if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 &&
+               ((b(2) >= 0x80 && b(2) <= 0x8A) || b(2) == 0xAF)) {
+      s.replace(i, 3, "   ");
+    }
+  }
   return s;
 }
 
 }  // namespace
 
+struct DeadlineRule {
+  const Kind* kind;
+  std::shared_ptr<const RE2> pattern;  // group 1 is the deadline; the rest is word boundaries
+};
+
 Result<DeadlineRules> LoadDeadlineRules(const RuleFile& file) {
   DeadlineRules rules;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
-    if (!KnownKind(line.fields[0])) return file.Error(line, "unknown kind '" + line.fields[0] + "'");
-    auto re = CompileRulePattern(file, line, "(?:^|[^\\pL\\pN])(" + line.fields[1] + ")(?:[^\\pL\\pN]|$)");
+    const std::string& name = line.fields[0];
+    auto kind =
+        std::find_if(Kinds().begin(), Kinds().end(), [&](const Kind& k) { return name == k.name; });
+    if (kind == Kinds().end()) return file.Error(line, "unknown deadline kind '" + name + "'");
+    // Check the pattern as written (clear messages), then compile it between word boundaries.
+    auto bare = CompileRulePattern(file, line, line.fields[1]);
+    if (!bare.ok()) return bare.status();
+    for (const std::string& group : kind->groups) {
+      if (!(*bare)->NamedCapturingGroups().count(group)) {
+        return file.Error(line, "kind '" + name + "' needs a named group (?P<" + group +
+                                    ">...): " + line.fields[1]);
+      }
+    }
+    auto re = CompileRulePattern(file, line,
+                                 "(?:^|[^\\pL\\pN])(" + line.fields[1] + ")(?:[^\\pL\\pN]|$)");
     if (!re.ok()) return re.status();
-    rules.rules.push_back(std::make_shared<const DeadlineRule>(DeadlineRule{line.fields[0], *re}));
+    rules.rules.push_back(std::make_shared<const DeadlineRule>(DeadlineRule{&*kind, *re}));
   }
   return rules;
 }
@@ -107,48 +228,56 @@ Result<DeadlineRules> LoadDeadlineRules(const RuleFile& file) {
 std::vector<DeadlineMention> FindDeadlines(const DeadlineRules& rules, std::string_view view,
                                            std::string_view original, int document_year) {
   struct Hit {
-    size_t begin, end;
-    size_t rule;
-    std::map<std::string, std::string> groups;
+    size_t begin, end, rule;
+    Parts parts;
   };
+  const std::string text = AsciiSpaces(view);
+  const re2::StringPiece input(text);
   std::vector<Hit> hits;
   for (size_t r = 0; r < rules.rules.size(); ++r) {
     const RE2& re = *rules.rules[r]->pattern;
-    int n = re.NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> g(n);
+    std::vector<re2::StringPiece> g(re.NumberOfCapturingGroups() + 1);
     size_t pos = 0;
-    while (pos < view.size() && re.Match(view, pos, view.size(), RE2::UNANCHORED, g.data(), n)) {
-      Hit h{static_cast<size_t>(g[1].data() - view.data()), 0, r, {}};
+    int n = static_cast<int>(g.size());
+    while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), n)) {
+      Hit h{static_cast<size_t>(g[1].data() - text.data()), 0, r, {}};
       h.end = h.begin + g[1].size();
-      for (const auto& [name, index] : re.NamedCapturingGroups()) {
-        if (g[index].data()) h.groups[name] = std::string(g[index]);
+      for (const auto& [name, i] : re.NamedCapturingGroups()) {
+        if (g[i].data()) SetPart(name, std::string_view(g[i].data(), g[i].size()), &h.parts);
       }
-      hits.push_back(h);
+      if (h.end > h.begin) hits.push_back(h);
       pos = std::max(h.end, pos + 1);
     }
   }
-  auto overlaps = [](const Hit& a, const Hit& b) { return a.begin < b.end && b.begin < a.end; };
-  std::vector<Hit> chosen;
-  // Exclusions first, then longer matches, then earlier rules.
-  std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-    bool ea = rules.rules[a.rule]->kind == "exclude", eb = rules.rules[b.rule]->kind == "exclude";
-    if (ea != eb) return ea;
+
+  // Exclusions first, then longer matches, then earlier rules; keep what overlaps nothing kept.
+  auto is_exclude = [&](const Hit& h) {
+    return std::string_view(rules.rules[h.rule]->kind->name) == "exclude";
+  };
+  std::stable_sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
+    if (is_exclude(a) != is_exclude(b)) return is_exclude(a);
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.rule < b.rule;
   });
+  std::vector<Hit> kept;
   for (const Hit& h : hits) {
-    if (std::none_of(chosen.begin(), chosen.end(), [&](const Hit& c) { return overlaps(c, h); })) chosen.push_back(h);
+    bool overlaps = std::any_of(kept.begin(), kept.end(),
+                                [&](const Hit& k) { return h.begin < k.end && k.begin < h.end; });
+    if (!overlaps) kept.push_back(h);
   }
-  std::sort(chosen.begin(), chosen.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+
+  if (original.size() != view.size()) original = view;  // broken contract: cut from the view
   std::vector<DeadlineMention> out;
-  for (const Hit& h : chosen) {
-    const std::string& kind = rules.rules[h.rule]->kind;
-    if (kind == "exclude") continue;
+  for (Hit& h : kept) {
+    const Kind& kind = *rules.rules[h.rule]->kind;
+    if (!kind.compute) continue;
     DeadlineMention m;
     m.begin = h.begin;
     m.end = h.end;
-    m.deadline.text = TrimDeadlineText(std::string(original.substr(h.begin, h.end - h.begin)));
-    Compute(kind, h.groups, document_year, &m.deadline);
+    m.deadline.text = TrimDeadlineText(original.substr(h.begin, h.end - h.begin));
+    ImplyParts(document_year, &h.parts);
+    kind.compute(h.parts, &m.deadline);
     out.push_back(std::move(m));
   }
   return out;

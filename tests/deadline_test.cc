@@ -1,0 +1,282 @@
+#include "deadline.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+namespace plangraph {
+namespace {
+
+const DeadlineRules& ProjectRules() {
+  static const DeadlineRules* rules = [] {
+    auto file = ReadRuleFile(std::string(PLANGRAPH_SOURCE_DIR) + "/rules/deadlines.tsv");
+    if (!file.ok()) {
+      ADD_FAILURE() << file.status().message();
+      return new DeadlineRules;
+    }
+    auto loaded = LoadDeadlineRules(*file);
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status().message();
+      return new DeadlineRules;
+    }
+    return new DeadlineRules(std::move(*loaded));
+  }();
+  return *rules;
+}
+
+std::vector<DeadlineMention> Find(const std::string& text, int year) {
+  std::string nfc = ToNfc(text);
+  return FindDeadlines(ProjectRules(), ToneCanonicalView(nfc), nfc, year);
+}
+
+struct Case {
+  const char* input;
+  int year;  // document year, 0 = unknown
+  const char* text;
+  const char* start;
+  const char* end;
+  const char* recurrence;
+};
+
+// Each input must yield exactly one deadline, equal to the expected one.
+void ExpectOne(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    auto found = Find(c.input, c.year);
+    ASSERT_EQ(found.size(), 1u) << c.input;
+    const Deadline& d = found[0].deadline;
+    EXPECT_EQ(d.text, c.text) << c.input;
+    EXPECT_EQ(d.start, c.start) << c.input;
+    EXPECT_EQ(d.end, c.end) << c.input;
+    EXPECT_EQ(d.recurrence, c.recurrence) << c.input;
+  }
+}
+
+TEST(DeadlineTest, Quarters) {
+  ExpectOne({
+      {"Thời gian thực hiện: Quý I/2024.", 0, "Quý I/2024", "2024-01-01", "2024-03-31", ""},
+      {"Thời gian thực hiện: Quý II/2024", 0, "Quý II/2024", "2024-04-01", "2024-06-30", ""},
+      {"hoàn thành trong quý III năm 2025", 0, "trong quý III năm 2025", "2025-07-01", "2025-09-30",
+       ""},
+      {"quý 4/2023", 0, "quý 4/2023", "2023-10-01", "2023-12-31", ""},
+      {"quý 1 / 2024", 0, "quý 1 / 2024", "2024-01-01", "2024-03-31", ""},
+      {"Thời gian: Quý IV", 2021, "Quý IV", "2021-10-01", "2021-12-31", ""},
+      {"Thời gian: Quý IV", 0, "Quý IV", "", "", ""},
+      {"Thời gian thực hiện: từ Quý II/2024 đến Quý III/2024.", 0,
+       "từ Quý II/2024 đến Quý III/2024", "2024-04-01", "2024-09-30", ""},
+      {"Quý II – III/2024", 0, "Quý II – III/2024", "2024-04-01", "2024-09-30", ""},
+      {"Thời gian thực hiện: Quý III, IV/2024", 0, "Quý III, IV/2024", "2024-07-01", "2024-12-31",
+       ""},
+      {"từ quý IV/2024 đến quý I/2025", 0, "từ quý IV/2024 đến quý I/2025", "2024-10-01",
+       "2025-03-31", ""},
+      {"triển khai từ quý III/2024", 0, "từ quý III/2024", "2024-07-01", "", ""},
+      {"hoàn thành trước quý IV/2024", 0, "trước quý IV/2024", "", "2024-12-31", ""},
+  });
+}
+
+TEST(DeadlineTest, Months) {
+  ExpectOne({
+      {"Thời gian thực hiện: từ tháng 3/2024 đến tháng 10/2024.", 0,
+       "từ tháng 3/2024 đến tháng 10/2024", "2024-03-01", "2024-10-31", ""},
+      {"Thời gian thực hiện: từ tháng 4/2024.", 0, "từ tháng 4/2024", "2024-04-01", "", ""},
+      {"trình phê duyệt trong tháng 3 năm 2023 để triển khai", 0, "trong tháng 3 năm 2023",
+       "2023-03-01", "2023-03-31", ""},
+      {"tháng 02/2024", 0, "tháng 02/2024", "2024-02-01", "2024-02-29", ""},
+      {"tháng 2/2023", 0, "tháng 2/2023", "2023-02-01", "2023-02-28", ""},
+      {"tháng 3 - 5/2024", 0, "tháng 3 - 5/2024", "2024-03-01", "2024-05-31", ""},
+      {"tháng 9 và tháng 10/2024", 0, "tháng 9 và tháng 10/2024", "2024-09-01", "2024-10-31", ""},
+      {"từ tháng 3 đến tháng 10 năm 2024", 0, "từ tháng 3 đến tháng 10 năm 2024", "2024-03-01",
+       "2024-10-31", ""},
+      {"từ tháng 11 đến tháng 2", 2024, "từ tháng 11 đến tháng 2", "2024-11-01", "2025-02-28", ""},
+      {"hoàn thành trong tháng 6", 2022, "trong tháng 6", "2022-06-01", "2022-06-30", ""},
+      {"hoàn thành đến hết tháng 9/2024", 0, "đến hết tháng 9/2024", "", "2024-09-30", ""},
+      {"tháng 13/2024", 0, "tháng 13/2024", "", "", ""},
+      {"sơ kết 6 tháng đầu năm 2024", 0, "6 tháng đầu năm 2024", "2024-01-01", "2024-06-30", ""},
+      {"trong 6 tháng cuối năm 2025", 0, "trong 6 tháng cuối năm 2025", "2025-07-01", "2025-12-31",
+       ""},
+  });
+}
+
+TEST(DeadlineTest, Days) {
+  ExpectOne({
+      {"báo cáo trước ngày 15/12", 2020, "trước ngày 15/12", "", "2020-12-15", ""},
+      {"báo cáo trước ngày 15/12", 0, "trước ngày 15/12", "", "", ""},
+      {"báo cáo về Liên đoàn Lao động tỉnh trước ngày 15 tháng 11.", 0, "trước ngày 15 tháng 11",
+       "", "", ""},
+      {"Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014.", 2014,
+       "trước ngày 27 tháng 6 năm 2014", "", "2014-06-27", ""},
+      {"chậm nhất ngày 05/4/2024", 0, "chậm nhất ngày 05/4/2024", "", "2024-04-05", ""},
+      {"hoàn thành trước ngày 15/12/2024;", 0, "trước ngày 15/12/2024", "", "2024-12-15", ""},
+      {"gửi Sở Xây dựng chậm nhất là 20/3", 2024, "chậm nhất là 20/3", "", "2024-03-20", ""},
+      {"thực hiện đến hết ngày 31/12/2024", 0, "đến hết ngày 31/12/2024", "", "2024-12-31", ""},
+      {"trước ngày 29/2/2024", 0, "trước ngày 29/2/2024", "", "2024-02-29", ""},
+      {"trước ngày 29/2/2023", 0, "trước ngày 29/2/2023", "", "", ""},
+      {"trước ngày 31/2", 2024, "trước ngày 31/2", "", "", ""},
+      {"trước ngày 31/4/2024", 0, "trước ngày 31/4/2024", "", "", ""},
+      {"trước ngày 29/2/2000", 0, "trước ngày 29/2/2000", "", "2000-02-29", ""},
+      {"trước ngày 29/2/1900", 0, "trước ngày 29/2/1900", "", "", ""},
+      {"từ ngày 01/3/2024 đến ngày 30/4/2024", 0, "từ ngày 01/3/2024 đến ngày 30/4/2024",
+       "2024-03-01", "2024-04-30", ""},
+      {"từ ngày 25/12 - 05/01", 2023, "từ ngày 25/12 - 05/01", "2023-12-25", "2024-01-05", ""},
+      {"Thời gian tổ chức: từ ngày 10 đến ngày 15/5/2024.", 0, "từ ngày 10 đến ngày 15/5/2024",
+       "2024-05-10", "2024-05-15", ""},
+      {"kể từ ngày 01/7/2024", 0, "kể từ ngày 01/7/2024", "2024-07-01", "", ""},
+      {"1. Thời gian kiểm tra: 13h30’ ngày 29/4/2026 (Thứ Tư).", 0, "13h30’ ngày 29/4/2026",
+       "2026-04-29", "2026-04-29", ""},
+      {"khai mạc lúc 8 giờ 00, ngày 15 tháng 5 năm 2024", 0,
+       "lúc 8 giờ 00, ngày 15 tháng 5 năm 2024", "2024-05-15", "2024-05-15", ""},
+      {"tổ chức vào ngày 19/5/2024 tại hội trường", 0, "vào ngày 19/5/2024", "2024-05-19",
+       "2024-05-19", ""},
+  });
+}
+
+TEST(DeadlineTest, Years) {
+  ExpectOne({
+      {"* Đến năm 2025", 0, "Đến năm 2025", "", "2025-12-31", ""},
+      {"thiết chế công đoàn tại tất cả các khu công nghiệp đến năm 2030.", 0, "đến năm 2030", "",
+       "2030-12-31", ""},
+      {"hoàn thành trước năm 2030", 0, "trước năm 2030", "", "2030-12-31", ""},
+      {"bố trí vốn trong năm 2014 và các năm tiếp theo, báo cáo", 0,
+       "trong năm 2014 và các năm tiếp theo", "2014-01-01", "", ""},
+      {"áp dụng từ năm 2025 trở đi", 0, "từ năm 2025 trở đi", "2025-01-01", "", ""},
+      {"báo cáo kết quả thực hiện trong năm 2024.", 0, "trong năm 2024", "2024-01-01", "2024-12-31",
+       ""},
+      {"Trong năm 2024, tổ chức", 0, "Trong năm 2024", "2024-01-01", "2024-12-31", ""},
+      {"Năm 2025.", 0, "Năm 2025", "2025-01-01", "2025-12-31", ""},
+      {"thực hiện từ năm 2021 đến năm 2025", 0, "từ năm 2021 đến năm 2025", "2021-01-01",
+       "2025-12-31", ""},
+  });
+}
+
+TEST(DeadlineTest, Recurrences) {
+  ExpectOne({
+      {"Thời gian thực hiện: Thường xuyên.", 0, "Thường xuyên", "", "", "ongoing"},
+      {"Thời gian thực hiện: công việc thường xuyên", 0, "công việc thường xuyên", "", "",
+       "ongoing"},
+      {"Các cấp uỷ phối hợp thường xuyên, chặt chẽ với công đoàn", 0, "thường xuyên", "", "",
+       "ongoing"},
+      {"Định kỳ hằng năm và khi cần thiết", 0, "Định kỳ hằng năm", "", "", "annual"},
+      {"định kỳ hàng năm tổ chức sơ kết", 0, "định kỳ hàng năm", "", "", "annual"},
+      {"- Hăng năm Công đoàn các cấp chủ động tham mưu", 0, "Hăng năm", "", "", "annual"},
+      {"chương trình hoạt động hàng năm của cấp mình", 0, "hàng năm", "", "", "annual"},
+      {"tổ chức mỗi năm một lần", 0, "mỗi năm một lần", "", "", "annual"},
+      {"Đại hội 5 năm một lần", 0, "5 năm một lần", "", "", "periodic"},
+      {"1. Định kỳ 06 tháng các cơ quan báo cáo", 0, "Định kỳ 06 tháng", "", "", "semiannual"},
+      {"báo cáo 6 tháng một lần", 0, "6 tháng một lần", "", "", "semiannual"},
+      {"định kỳ sáu tháng", 0, "định kỳ sáu tháng", "", "", "semiannual"},
+      {"báo cáo tiến độ thực hiện 3 tháng một lần;", 0, "3 tháng một lần", "", "", "quarterly"},
+      {"báo cáo định kỳ hằng quý", 0, "định kỳ hằng quý", "", "", "quarterly"},
+      {"tổng hợp hàng quý", 0, "hàng quý", "", "", "quarterly"},
+      {"gửi về Sở Xây dựng (trước ngày 20 tháng cuối quý) để tổng hợp", 0,
+       "trước ngày 20 tháng cuối quý", "", "", "quarterly"},
+      {"Định kỳ hàng tháng có đánh giá", 0, "Định kỳ hàng tháng", "", "", "monthly"},
+      {"báo cáo trước ngày 25 hằng tháng", 0, "trước ngày 25 hằng tháng", "", "", "monthly"},
+      {"2. Định kỳ tổ chức sơ kết, tổng kết theo tiến độ đề ra.", 0, "Định kỳ", "", "", "periodic"},
+      {"định kỳ báo cáo Ban Thường vụ Tỉnh ủy", 0, "định kỳ", "", "", "periodic"},
+  });
+}
+
+TEST(DeadlineTest, UnicodeAndTabSpaces) {
+  ExpectOne({
+      {"Quý\u00a0I/2024", 0, "Quý\u00a0I/2024", "2024-01-01", "2024-03-31", ""},
+      {"trước\tngày  15/6", 2020, "trước\tngày  15/6", "", "2020-06-15", ""},
+  });
+}
+
+TEST(DeadlineTest, NotDeadlines) {
+  const char* inputs[] = {
+      "Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị",
+      "Đề án số 08-ĐA/TU về đoàn kết, tập hợp công nhân giai đoạn 2020-2025",
+      "giai đoạn 2020 – 2025",
+      "Đại hội Công đoàn tỉnh nhiệm kỳ 2023-2028",
+      "bố trí kinh phí từ nguồn chi thường xuyên thực hiện các nhiệm vụ",
+      "kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)",
+      "nhân Tháng Công nhân, Tết Sum vầy 2025",
+      "Huyện DMC, ngày 01 tháng 4 năm 2024",
+      "Lào Cai,  ngày       tháng 4 năm 2026",
+      "Thông tư số 09/2013/TT-BXD ngày 01 tháng 7 năm 2013 của Bộ Xây dựng",
+      "Hộ gia đình thuộc vùng thường xuyên xảy ra thiên tai",
+      "tư vấn nhu cầu khám sức khỏe định kỳ",
+      "tư vấn nhu cầu khám sức khoẻ định kỳ",
+      "chương trình năm 2025",
+      "Kế hoạch vốn năm 2023",
+      "Tổng kết năm 2023, triển khai nhiệm vụ năm 2024.",
+      "Công ty Đông Dương tại Văn bản số 02/GĐN-ĐD tháng 4 năm 2026",
+      "quý vị đại biểu, quý cơ quan",
+      "số liệu tính đến ngày 31/12/2023",
+      "Luật có hiệu lực thi hành từ ngày 01/7/2024",
+      "chế độ trợ cấp hàng tháng",
+  };
+  for (const char* input : inputs) {
+    auto found = Find(input, 2024);
+    EXPECT_TRUE(found.empty()) << input << " -> " << (found.empty() ? "" : found[0].deadline.text);
+  }
+}
+
+TEST(DeadlineTest, SeveralInOneSentenceInTextOrder) {
+  const std::string line =
+      "1. Định kỳ 06 tháng (báo cáo trước ngày 15/6), năm (báo cáo trước ngày 15/12) các cơ quan, "
+      "đơn vị thực hiện kế hoạch này báo cáo kết quả thực hiện về UBND tỉnh.";
+  auto found = Find(line, 2020);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].deadline.text, "Định kỳ 06 tháng");
+  EXPECT_EQ(found[0].deadline.recurrence, "semiannual");
+  EXPECT_EQ(found[1].deadline.text, "trước ngày 15/6");
+  EXPECT_EQ(found[1].deadline.end, "2020-06-15");
+  EXPECT_EQ(found[2].deadline.text, "trước ngày 15/12");
+  EXPECT_EQ(found[2].deadline.end, "2020-12-15");
+  for (const auto& m : found) EXPECT_EQ(line.substr(m.begin, m.end - m.begin), m.deadline.text);
+  EXPECT_LT(found[0].end, found[1].begin);
+  EXPECT_LT(found[1].end, found[2].begin);
+}
+
+TEST(DeadlineTest, CitationDateLosesToCueLedDeadline) {
+  auto found = Find(
+      "Đang sinh sống trước ngày 15 tháng 6 năm 2013 (ngày Quyết định số "
+      "22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 có hiệu lực)",
+      0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].deadline.end, "2013-06-15");
+}
+
+TEST(DeadlineTest, BadRules) {
+  struct BadCase {
+    const char* contents;
+    const char* message_start;
+  };
+  const BadCase cases[] = {
+      {"# header\nquarter\tquý\\s+(?P<q>I|II\n", "rules/deadlines.tsv:2: "},
+      {"weekly\th[aà]ng\\s+tuần\n", "rules/deadlines.tsv:1: "},
+      {"ongoing\tthường xuyên\nmonth\ttháng\\s+\\d+/\\d{4}\n", "rules/deadlines.tsv:2: "},
+      {"before_date\ttrước ngày (?P<d>\\d+)\n", "rules/deadlines.tsv:1: "},
+      {"annual\n", "rules/deadlines.tsv:1: "},
+  };
+  for (const BadCase& c : cases) {
+    auto rules = LoadDeadlineRules(ParseRuleFile("rules/deadlines.tsv", c.contents));
+    ASSERT_FALSE(rules.ok()) << c.contents;
+    EXPECT_EQ(rules.status().kind(), Status::Kind::kBadRule) << c.contents;
+    EXPECT_EQ(rules.status().message().rfind(c.message_start, 0), 0u) << rules.status().message();
+  }
+}
+
+TEST(DeadlineTest, ExcludeBeatsLongerMatchAndTiesGoToEarlierRule) {
+  auto rules = LoadDeadlineRules(ParseRuleFile("rules/deadlines.tsv",
+                                               "exclude\tchi thường xuyên\n"
+                                               "ongoing\tthường xuyên\n"
+                                               "annual\tnguồn chi thường xuyên\n"
+                                               "monthly\th[aà]ng tháng\n"
+                                               "periodic\th[aà]ng tháng\n"));
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  std::string text = "nguồn chi thường xuyên; báo cáo hàng tháng";
+  auto found = FindDeadlines(*rules, text, text, 0);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].deadline.text, "hàng tháng");
+  EXPECT_EQ(found[0].deadline.recurrence, "monthly");
+}
+
+TEST(DeadlineTest, ProjectRulesLoad) { EXPECT_FALSE(ProjectRules().rules.empty()); }
+
+}  // namespace
+}  // namespace plangraph
