@@ -8,10 +8,7 @@ namespace plangraph {
 namespace {
 
 std::shared_ptr<const RE2> AnchoredAlternation(std::vector<std::string> items) {
-  std::sort(items.begin(), items.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string alt;
-  for (const auto& i : items) alt += (alt.empty() ? "" : "|") + i;
+  std::string alt = LongestFirstAlternation(std::move(items));
   RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);

@@ -94,7 +94,6 @@ class Extractor {
       const Line& l = seg_.lines[line];
       m.c.span = {l.number, l.begin, l.end};
       mentions_.push_back(std::move(m));
-      ScanAlias(view, end);
     }
   }
 
@@ -126,7 +125,6 @@ class Extractor {
     std::string issuer;
     if (RE2::Consume(&rest, issuer_re, &issuer)) {
       m->c.issuer = CutIssuer(issuer);
-      rest.remove_prefix(0);
     }
     // Skip the rest of the issuer phrase before looking for a title.
     size_t ve = std::string_view(rest.data(), rest.size()).find("về");
@@ -139,18 +137,12 @@ class Extractor {
 
   std::string CutIssuer(const std::string& raw) const {
     std::string s = Trim(raw);
-    // Stop at the first issuer stop word.
-    std::string folded_words;
-    size_t cut = s.size();
-    for (const std::string& stop : rules_.issuer_stops) {
-      RE2 re(Bounded(RE2::QuoteMeta(stop)), RE2::Quiet);
-      re2::StringPiece g;
-      if (RE2::PartialMatch(s, "(?i)" + Bounded(RE2::QuoteMeta(stop)), &g)) {
-        size_t at = g.data() - s.data();
-        if (at > 0 && at < cut) cut = at;
-      }
+    // Stop at the first issuer stop word after the first character.
+    re2::StringPiece g[2];
+    if (s.size() > 1 && rules_.issuer_stop->Match(s, 1, s.size(), RE2::UNANCHORED, g, 2)) {
+      return Trim(s.substr(0, g[1].data() - s.data()));
     }
-    return Trim(s.substr(0, cut));
+    return s;
   }
 
   std::string RelationBefore(const std::string& view, size_t begin) const {
@@ -187,13 +179,6 @@ class Extractor {
     return "mentions";
   }
 
-  void ScanAlias(const std::string& view, size_t end) {
-    re2::StringPiece rest(view.data() + end, std::min<size_t>(view.size() - end, 400));
-    std::string alias;
-    if (RE2::PartialMatch(rest, *rules_.alias, &alias)) {
-      aliases_.push_back({Trim(alias), mentions_.size() - 1});
-    }
-  }
 
   void ResolveYears() {
     std::map<std::string, std::set<int>> years;  // stem → years seen
@@ -260,13 +245,13 @@ class Extractor {
   const CitationRules& rules_;
   const DocumentTypes& types_;
   std::vector<Mention> mentions_;
-  std::vector<std::pair<std::string, size_t>> aliases_;
 };
 
 }  // namespace
 
 Result<CitationRules> LoadCitationRules(const RuleFile& file, const DocumentTypes& types) {
   CitationRules rules;
+  std::vector<std::string> stops;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
     const std::string& kind = line.fields[0];
@@ -276,7 +261,7 @@ Result<CitationRules> LoadCitationRules(const RuleFile& file, const DocumentType
       if (!re.ok()) return re.status();
       rules.cues.push_back({kind.substr(9), *re});
     } else if (kind == "issuer.stop") {
-      rules.issuer_stops.push_back(value);
+      stops.push_back(RE2::QuoteMeta(value));
     } else if (kind == "alias") {
       auto re = CompileRulePattern(file, line, value);
       if (!re.ok()) return re.status();
@@ -285,6 +270,11 @@ Result<CitationRules> LoadCitationRules(const RuleFile& file, const DocumentType
       return file.Error(line, "unknown kind '" + kind + "'");
     }
   }
+  RE2::Options stop_options;
+  stop_options.set_case_sensitive(false);
+  stop_options.set_log_errors(false);
+  rules.issuer_stop = std::make_shared<const RE2>(
+      stops.empty() ? "(?!)" : Bounded(LongestFirstAlternation(stops)), stop_options);
   if (!rules.alias) rules.alias = std::make_shared<const RE2>("(?!)", RE2::Quiet);
   // TYPE [số] SYMBOL, or bare "số SYMBOL"; longest type names first.
   std::vector<std::string> names;
@@ -292,10 +282,8 @@ Result<CitationRules> LoadCitationRules(const RuleFile& file, const DocumentType
     names.push_back(t.name);
     for (const auto& v : t.variants) names.push_back(v);
   }
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string alternation;
-  for (const auto& n : names) alternation += (alternation.empty() ? "" : "|") + RE2::QuoteMeta(n);
+  for (auto& n : names) n = RE2::QuoteMeta(n);
+  std::string alternation = LongestFirstAlternation(names);
   std::string pattern = "(?i)(?:^|[^\\pL\\pN])(?:(" + alternation +
                         ")\\s*(số\\s*:?)?\\s*|()số\\s+)(" + kSymbol + ")";
   RE2::Options opt;

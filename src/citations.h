@@ -28,7 +28,8 @@ struct CitationRules {
     std::shared_ptr<const RE2> pattern;
   };
   std::vector<Cue> cues;
-  std::vector<std::string> issuer_stops;  // folded
+  std::shared_ptr<const RE2> issuer_stop;  // any stop word that ends the issuer after "của"
+  // "(sau đây viết tắt là …)": loaded and checked, not yet applied to later mentions.
   std::shared_ptr<const RE2> alias;
   std::shared_ptr<const RE2> mention;  // built from the document types at load time
 };

@@ -1,5 +1,6 @@
 #include "rule_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -57,6 +58,14 @@ Result<std::shared_ptr<const RE2>> CompileRulePattern(const RuleFile& file, cons
                                 pattern);
   }
   return std::shared_ptr<const RE2>(re);
+}
+
+std::string LongestFirstAlternation(std::vector<std::string> items) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "|") + i;
+  return out;
 }
 
 Status RequireFields(const RuleFile& file, const RuleLine& line, size_t n) {

@@ -42,6 +42,10 @@ Result<std::shared_ptr<const RE2>> CompileRulePattern(const RuleFile& file, cons
                                                       const std::string& pattern,
                                                       bool case_sensitive = false);
 
+// "a|b|c" with the longest items first, so an alternation prefers "Chương trình hành động" to
+// "Chương trình". Items are used as given (quote them first if they are literal text).
+std::string LongestFirstAlternation(std::vector<std::string> items);
+
 // Checks that a line has at least `n` fields.
 Status RequireFields(const RuleFile& file, const RuleLine& line, size_t n);
 

@@ -185,15 +185,12 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
   Builder b;
   Segmentation& seg = b.seg;
   // 1. Lines.
-  size_t offset = 0;
   int number = 0;
   for (std::string_view raw : SplitLines(text)) {
     Line line = CleanLine(raw);
     line.number = ++number;
-    line.begin = offset;
-    line.end = offset + raw.size();
-    offset = static_cast<size_t>(raw.data() - text.data()) + raw.size() + 1;
     line.begin = static_cast<size_t>(raw.data() - text.data());
+    line.end = line.begin + raw.size();
     seg.lines.push_back(std::move(line));
   }
   const int n = static_cast<int>(seg.lines.size());

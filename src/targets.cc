@@ -11,11 +11,7 @@ namespace plangraph {
 namespace {
 
 std::string Alternation(std::vector<std::string> items) {
-  std::sort(items.begin(), items.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : "|") + i;
-  return out;
+  return LongestFirstAlternation(std::move(items));
 }
 
 std::shared_ptr<const RE2> Compile(const std::string& pattern) {
@@ -92,11 +88,9 @@ int YearFromSections(const Segmentation& seg, int section) {
 
 int HorizonYear(std::string_view text) {
   static const RE2 re(R"((?i)(?:^|[^\pL])(?:đến|tới|trong)?\s*năm\s+((?:19|20)\d\d)(?:[^\d/-]|$))");
-  static const RE2 period(R"((?i)(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d\d\s*[-–]\s*)");
   int year = 0;
   re2::StringPiece in(text.data(), text.size());
   if (!RE2::PartialMatch(in, re, &year)) return 0;
-  (void)period;
   return year;
 }
 
@@ -147,8 +141,6 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
     const std::string& t = blk.text;
     const std::string view = ToneCanonicalView(t);
     bool in_section = InTargetSection(seg, blk.section, *rules.section);
-    re2::StringPiece input(view);
-    re2::StringPiece number, unit;
     size_t pos = 0;
     while (pos < view.size()) {
       re2::StringPiece g[3];
@@ -178,7 +170,6 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
       target.kind = RE2::PartialMatch(before, *rules.increase) ? "increase" : "reach";
       std::string head = clause_before;
       for (const auto& c : rules.comparators) {
-        re2::StringPiece m;
         if (c.after ? RE2::PartialMatch(clause_after, *c.pattern)
                     : RE2::PartialMatch(clause_before, *c.pattern)) {
           target.comparator = c.name;
@@ -188,10 +179,7 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
       // Indicator: the head before "indicator: value", else the clause around the number.
       std::string indicator;
       if (line_value) {
-        size_t start = view.rfind(':', from - 1) ;
-        (void)start;
-        auto [f2, t2] = ClauseAround(view, from - 1, from - 1);
-        (void)t2;
+        size_t f2 = ClauseAround(view, from - 1, from - 1).first;
         indicator = t.substr(f2, from - 1 - f2);
       } else {
         indicator = t.substr(from, nb - from) + t.substr(ue, to > ue ? to - ue : 0);

@@ -92,7 +92,7 @@ std::string ToneCanonicalView(std::string_view utf8) {
   // Walk code points, remembering the previous two (for "qu" and the first vowel).
   int32_t len = static_cast<int32_t>(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t prev_start = -1, prev2_start = -1;
+  int32_t prev_start = -1;
   UChar32 prev = 0, prev2 = 0;
   for (int32_t i = 0; i < len;) {
     int32_t start = i;
@@ -121,11 +121,9 @@ std::string ToneCanonicalView(std::string_view utf8) {
       }
     }
     prev2 = prev;
-    prev2_start = prev_start;
     prev = c;
     prev_start = start;
   }
-  (void)prev2_start;
   return out;
 }
 
