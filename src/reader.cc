@@ -29,7 +29,8 @@ std::string NormaliseLineEnds(std::string s) {
 }
 
 Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view bytes, bool big_endian) {
-  if (bytes.size() % 2) return Status::InvalidInput(source + ": invalid UTF-16 at byte " + std::to_string(bytes.size() - 1));
+  // `bytes` starts after the 2-byte BOM; report the dangling byte's offset in the file.
+  if (bytes.size() % 2) return Status::InvalidInput(source + ": invalid UTF-16 at byte " + std::to_string(bytes.size() + 1));
   icu::UnicodeString u;
   for (size_t i = 0; i < bytes.size(); i += 2) {
     auto hi = static_cast<unsigned char>(bytes[big_endian ? i : i + 1]);
@@ -59,8 +60,10 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
     return d;
   }
   d.encoding = "UTF-8";
+  size_t bom = 0;  // so error offsets below are file offsets, not offsets after the BOM
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
+    bom = 3;
     d.encoding = "UTF-8 (BOM)";
   }
   size_t controls = 0;
@@ -70,8 +73,8 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
     int32_t start = i;
     UChar32 c;
     U8_NEXT(b, i, len, c);
-    if (c < 0) return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(start));
-    if (c == 0) return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(start) + ")");
+    if (c < 0) return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bom + start));
+    if (c == 0) return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(bom + start) + ")");
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
   }
   if (controls * 20 > bytes.size() && controls > 4) {

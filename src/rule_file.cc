@@ -16,7 +16,11 @@ RuleFile ParseRuleFile(const std::string& path, const std::string& contents) {
   RuleFile file;
   file.path = path;
   int number = 0;
-  for (std::string_view raw : SplitLines(contents)) {
+  std::string_view text = contents;
+  // Editors on Windows save UTF-8 with a BOM; left in, it would glue itself to the first rule
+  // (or turn a first-line comment into a rule), since Trim does not treat U+FEFF as a space.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  for (std::string_view raw : SplitLines(text)) {
     ++number;
     std::string line = Trim(raw);
     if (line.empty() || line[0] == '#') continue;
