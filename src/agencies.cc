@@ -12,8 +12,14 @@ std::shared_ptr<const RE2> AnchoredAlternation(std::vector<std::string> items) {
   RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);
-  return std::make_shared<const RE2>("^(?:" + alt + ")(?:[^\\pL\\pN]|$)", opt);
+  // No leading '^': callers match at an offset with RE2::ANCHOR_START, and RE2 never lets '^'
+  // match at a start position other than 0.
+  return std::make_shared<const RE2>("(" + alt + ")(?:[^\\pL\\pN]|$)", opt);
 }
+
+// "và " ("and", then a space) between names.
+constexpr std::string_view kAnd = "và ";
+bool IsAnd(const std::string& s, size_t pos) { return s.compare(pos, kAnd.size(), kAnd) == 0; }
 
 size_t SkipSpaces(const std::string& s, size_t pos) {
   while (pos < s.size() && s[pos] == ' ') ++pos;
@@ -55,14 +61,17 @@ std::string AgencyKey(const std::string& name) {
 
 Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   AgencyRules rules;
-  std::vector<std::string> heads, stops, directives, openers;
+  std::vector<std::string> heads, not_heads, stops, directives, openers;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
     const std::string& kind = line.fields[0];
     const std::string& v = line.fields[1];
     auto check = CompileRulePattern(file, line, v);
     if (!check.ok()) return check.status();
-    if (kind == "head") heads.push_back(v);
+    if (kind == "head") {
+      heads.push_back(v);
+      if (line.fields.size() > 2 && line.fields[2] == "alone") rules.alone.push_back(Fold(v));
+    } else if (kind == "not_head") not_heads.push_back(v);
     else if (kind == "stop") stops.push_back(v);
     else if (kind == "directive") directives.push_back(v);
     else if (kind == "opener") openers.push_back(v);
@@ -79,6 +88,7 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   }
   if (heads.empty()) return Status::BadRule(file.path + ": no head lines");
   rules.head = AnchoredAlternation(heads);
+  rules.not_head = AnchoredAlternation(not_heads.empty() ? std::vector<std::string>{"[^\\x00-\\x{10FFFF}]"} : not_heads);
   rules.stop = AnchoredAlternation(stops);
   rules.directive = AnchoredAlternation(directives);
   rules.opener = AnchoredAlternation(openers);
@@ -87,9 +97,27 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   return rules;
 }
 
-size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
-  if (!At(*rules.head, view, pos)) return 0;
-  size_t end = WordEnd(view, pos);
+namespace {
+
+// Whether the word at `pos` ends a name. Words of a name after its head are capitalised where
+// they could be read as verbs ("Sở Xây dựng", "Ban Chỉ đạo"), so a capitalised word never
+// stops it; "và" does when a lowercase word or another name follows ("… Thành phố và các tổ
+// chức", "… Thành phố và Thành Đoàn").
+bool IsStop(const AgencyRules& rules, const std::string& view, size_t pos) {
+  if (StartsWithUpper(view.substr(pos, 4))) return false;
+  if (At(*rules.stop, view, pos)) return true;
+  if (IsAnd(view, pos)) {  // "Sở Kế hoạch và Đầu tư" but "Hội X và Thành Đoàn"
+    size_t next = SkipSpaces(view, pos + kAnd.size());
+    return next >= view.size() || !StartsWithUpper(view.substr(next, 4)) ||
+           At(*rules.head, view, next);
+  }
+  return false;
+}
+
+// The extent of a name whose head starts at `pos`: see the header comment.
+size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos, size_t head_len) {
+  // The head's own words are never stop words ("Ban Chỉ đạo" is not cut at "chỉ đạo").
+  size_t end = pos + head_len;
   std::string first_piece_last;
   const int kMaxWords = 16;
   int words = 1;
@@ -104,7 +132,7 @@ size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
       size_t piece_end = piece_start;
       int piece_words = 0;
       while (piece_end < view.size() && piece_words < 3) {
-        if (At(*rules.stop, view, piece_end)) break;
+        if (IsStop(rules, view, piece_end)) break;
         size_t we = WordEnd(view, piece_end);
         if (we == piece_end) break;
         ++piece_words;
@@ -114,7 +142,7 @@ size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
       }
       std::string piece = Trim(view.substr(piece_start, piece_end - piece_start));
       bool ends_clause = piece_end >= view.size() || view[piece_end] != ' ' ||
-                         At(*rules.stop, view, piece_end) || view[piece_end] == ',';
+                         IsStop(rules, view, piece_end) || view[piece_end] == ',';
       bool parallel = LastWord(piece) == LastWord(view.substr(pos, end - pos));
       if (piece_words > 0 && piece_words <= 2 && ends_clause &&
           (!At(*rules.head, view, piece_start) || parallel)) {
@@ -124,10 +152,42 @@ size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
       break;
     }
     if (c == ';' || c == ':' || c == '.' || c == '(' || c == ')') break;
-    if (At(*rules.stop, view, next)) break;
+    if (IsStop(rules, view, next)) break;
     if (++words > kMaxWords) break;
     end = WordEnd(view, next);
     if (end == next) break;
+  }
+  return end - pos;
+}
+
+}  // namespace
+
+size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos) {
+  re2::StringPiece head[2];
+  if (!rules.head->Match(view, pos, view.size(), RE2::ANCHOR_START, head, 2)) return 0;
+  if (At(*rules.not_head, view, pos)) return 0;
+  size_t len = NameLength(rules, view, pos, head[1].size());
+  // A bare head ("Ban", "Sở", "Thanh tra") is a name only when the lexicon says so.
+  std::string name = Fold(view.substr(pos, len));
+  if (name == Fold(head[1]) &&
+      std::find(rules.alone.begin(), rules.alone.end(), name) == rules.alone.end()) {
+    return 0;
+  }
+  return len;
+}
+
+size_t AgencyListAt(const AgencyRules& rules, const std::string& view, size_t pos) {
+  size_t end = pos + AgencyAt(rules, view, pos);
+  if (end == pos) return 0;
+  for (;;) {
+    // A separator: ",", "và", ", và", ";" between names.
+    size_t p = SkipSpaces(view, end);
+    if (p < view.size() && (view[p] == ',' || view[p] == ';')) p = SkipSpaces(view, p + 1);
+    if (IsAnd(view, p)) p = SkipSpaces(view, p + kAnd.size());
+    if (p == end || p >= view.size()) break;
+    size_t len = AgencyAt(rules, view, p);
+    if (len == 0) break;
+    end = p + len;
   }
   return end - pos;
 }
@@ -183,8 +243,8 @@ std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::st
         pos = p + 1;
         continue;
       }
-      if (view.compare(p, 3, "và ") == 0) {
-        pos = p + 3;
+      if (IsAnd(view, p)) {
+        pos = p + kAnd.size();
         continue;
       }
       pos = p;

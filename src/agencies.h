@@ -21,6 +21,8 @@ namespace plangraph {
 
 struct AgencyRules {
   std::shared_ptr<const RE2> head;       // anchored: a head at the start of the input
+  std::shared_ptr<const RE2> not_head;   // anchored: look-alikes of heads ("Ban hành", "Hội nghị")
+  std::vector<std::string> alone;        // folded heads that are a whole name ("Văn phòng")
   std::shared_ptr<const RE2> stop;       // anchored: a stop word at the start of the input
   std::shared_ptr<const RE2> directive;  // anchored: "giao", "đề nghị"… then a name
   std::shared_ptr<const RE2> opener;     // anchored: "Trên cơ sở …," before a subject
@@ -34,6 +36,10 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file);
 
 // Length in bytes of the agency name starting exactly at `pos` of `view`, 0 if none starts there.
 size_t AgencyAt(const AgencyRules& rules, const std::string& view, size_t pos);
+
+// Length in bytes of a list of names starting at `pos` ("Hội Liên hiệp Phụ nữ Thành phố, Hội
+// Cựu chiến binh Thành phố và Thành Đoàn"), 0 if no name starts there.
+size_t AgencyListAt(const AgencyRules& rules, const std::string& view, size_t pos);
 
 // Splits a list of bodies ("Công đoàn ngành, Công đoàn viên chức và Công đoàn cấp trên cơ sở")
 // into names; officials are replaced by their office ("Giám đốc Sở Xây dựng" → "Sở Xây dựng").

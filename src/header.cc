@@ -42,7 +42,9 @@ std::vector<std::string> HeaderPieces(const Segmentation& seg, int until) {
   for (int i = 0; i < until && i < static_cast<int>(seg.lines.size()); ++i) {
     const Line& l = seg.lines[i];
     if (!l.cells.empty()) {
-      for (const auto& c : l.cells) pieces.push_back(c);
+      for (const auto& c : l.cells) {
+        if (!c.empty()) pieces.push_back(c);
+      }
     } else if (!l.text.empty()) {
       pieces.push_back(l.text);
     }

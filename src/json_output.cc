@@ -44,7 +44,7 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
   for (const Task& t : e.tasks) {
     json assignees = json::array();
     for (const Assignee& a : t.assignees) {
-      assignees.push_back({{"agency", a.agency}, {"role", a.role}, {"as_written", a.as_written}});
+      assignees.push_back({{"agency", a.agency}, {"role", a.role}, {"canonical", a.canonical}});
     }
     json deadline = nullptr;
     if (t.deadline) {

@@ -102,14 +102,19 @@ Line CleanLine(std::string_view raw) {
       size_t bar = trimmed.find('|', start);
       std::string cell = CollapseSpaces(
           trimmed.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-      if (!cell.empty() && cell.find_first_not_of("-: ") != std::string::npos) {
-        line.cells.push_back(cell);
-      }
+      // Empty cells are kept: a row's cells line up with its table's header.
+      if (bar != std::string::npos || !cell.empty()) line.cells.push_back(cell);
       if (bar == std::string::npos) break;
       start = bar + 1;
     }
+    bool separator = std::all_of(line.cells.begin(), line.cells.end(), [](const std::string& c) {
+      return c.find_first_not_of("-: ") == std::string::npos;
+    });
+    if (separator) line.cells.clear();  // "|---|---|"
     std::string joined;
-    for (const auto& c : line.cells) joined += (joined.empty() ? "" : " ") + c;
+    for (const auto& c : line.cells) {
+      if (!c.empty()) joined += (joined.empty() ? "" : " ") + c;
+    }
     line.text = joined;
     return line;
   }
@@ -255,8 +260,7 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       zone = Zone::kBody;
       b.CloseAll();
     } else if (zone == Zone::kBody &&
-               (RE2::PartialMatch(t, FooterStart()) ||
-                (!l.cells.empty() && RE2::PartialMatch(l.cells[0], FooterStart())))) {
+               RE2::PartialMatch(t, FooterStart())) {
       zone = Zone::kFooter;
       b.CloseAll();
       close_block();

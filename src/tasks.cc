@@ -12,7 +12,9 @@ bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rul
   if (RE2::PartialMatch(ToneCanonicalView(blk.text), *rules.not_task)) return false;
   for (int s = blk.section; s >= 0; s = seg.sections[s].parent) {
     const Section& sec = seg.sections[s];
-    if (sec.kind == "article" || sec.kind == "appendix") return true;
+    if (sec.kind == "article" || sec.kind == "appendix") {
+      return !(sec.id == blk.section && blk.kind == Block::Kind::kHeading && sec.kind == "appendix");
+    }
     if (sec.id != blk.section || blk.kind != Block::Kind::kHeading) {
       if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section)) return true;
     } else if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section) &&
@@ -51,14 +53,20 @@ struct Found {
 };
 
 // The subject of a sentence starting at `pos`, after an optional opener phrase and comma.
+// The subject is the first list of names after a comma that is not itself followed by a comma
+// ("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì": not "huyện").
 size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size_t* start) {
   *start = pos;
-  if (size_t len = AgencyAt(a, view, pos)) return len;
-  if (a.opener->Match(view, pos, view.size(), RE2::ANCHOR_START, nullptr, 0)) {
-    size_t comma = view.find(", ", pos);
-    if (comma != std::string::npos && comma - pos < 200) {
+  if (size_t len = AgencyListAt(a, view, pos)) return len;
+  if (!a.opener->Match(view, pos, view.size(), RE2::ANCHOR_START, nullptr, 0)) return 0;
+  const size_t kMaxOpener = 300;
+  for (size_t comma = view.find(", ", pos); comma != std::string::npos && comma - pos < kMaxOpener;
+       comma = view.find(", ", comma + 2)) {
+    size_t len = AgencyListAt(a, view, comma + 2);
+    size_t after = comma + 2 + len;
+    if (len > 0 && after < view.size() && view[after] != ',') {
       *start = comma + 2;
-      return AgencyAt(a, view, *start);
+      return len;
     }
   }
   return 0;
@@ -87,7 +95,7 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     // A subject must be followed by a verb or a colon, not end the sentence.
     if (after < view.size() && view[after] == '.') continue;
     std::string role = RoleAfter(a, view, after);
-    out->push_back({Trim(text.substr(start, len)), role});
+    for (const auto& n : SplitAgencyList(a, text.substr(start, len))) out->push_back({n, role});
     // "A chủ trì, phối hợp với B": B supports.
     if (role == "lead") {
       static const RE2 partner(R"((?i)^\s*chủ trì\s*,?\s*phối hợp\s+(?:với|cùng)\s+)");
@@ -112,7 +120,7 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     if (!a.directive->Match(view, p, view.size(), RE2::ANCHOR_START, &m, 1)) continue;
     size_t q = p + m.size();
     while (q < view.size() && view[q] == ' ') ++q;
-    size_t len = AgencyAt(a, view, q);
+    size_t len = AgencyListAt(a, view, q);
     if (len == 0) continue;
     size_t after = q + len;
     if (after >= view.size() || view[after] == '.') continue;
@@ -135,25 +143,52 @@ void ExecutionClause(const AgencyRules& a, const TaskRules& rules, const std::st
   }
 }
 
-// One name per body within the document: later spellings contained in (or containing) an earlier
-// one, covering at least half of it, take the earlier name.
-std::string Unify(std::vector<std::string>* names, const std::string& name) {
-  std::string key = AgencyKey(name);
-  for (const std::string& known : *names) {
-    std::string k = AgencyKey(known);
-    if (k == key) return known;
-    const std::string& shorter = k.size() <= key.size() ? k : key;
-    const std::string& longer = k.size() <= key.size() ? key : k;
+// One name per body within the document. Two spellings are one body when the alias lexicon
+// gives them one canonical name, or when one's words occur in the other's and cover at least
+// half of it. The body is shown under the first spelling the document writes with a capital
+// (the way it names the body as a subject: "Công đoàn các cấp" rather than the object in "chỉ
+// đạo các cấp công đoàn"), else under its first spelling.
+class BodyNames {
+ public:
+  explicit BodyNames(const AgencyRules& rules) : rules_(rules) {}
+
+  // The body a name as written belongs to (an index, stable for the document).
+  size_t Add(const std::string& written) {
+    std::string canonical = CanonicalAgency(rules_, written);
+    std::string key = AgencyKey(canonical);
+    for (size_t i = 0; i < bodies_.size(); ++i) {
+      Body& b = bodies_[i];
+      if (!SameBody(b.key, key)) continue;
+      if (!StartsWithUpper(b.shown) && StartsWithUpper(written)) b.shown = written;
+      return i;
+    }
+    bodies_.push_back({written, canonical, key});
+    return bodies_.size() - 1;
+  }
+
+  const std::string& Shown(size_t body) const { return bodies_[body].shown; }
+  const std::string& Canonical(size_t body) const { return bodies_[body].canonical; }
+
+ private:
+  struct Body {
+    std::string shown;
+    std::string canonical;
+    std::string key;
+  };
+
+  static bool SameBody(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const std::string& shorter = a.size() <= b.size() ? a : b;
+    const std::string& longer = a.size() <= b.size() ? b : a;
     int ws = std::count(shorter.begin(), shorter.end(), ' ') + 1;
     int wl = std::count(longer.begin(), longer.end(), ' ') + 1;
-    if (ws >= 2 && (" " + longer + " ").find(" " + shorter + " ") != std::string::npos &&
-        ws * 2 >= wl) {
-      return known;
-    }
+    return ws >= 2 && (" " + longer + " ").find(" " + shorter + " ") != std::string::npos &&
+           ws * 2 >= wl;
   }
-  names->push_back(name);
-  return name;
-}
+
+  const AgencyRules& rules_;
+  std::vector<Body> bodies_;
+};
 
 }  // namespace
 
@@ -169,6 +204,10 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
     else if (kind == "schedule") rules.schedule_line = *re;
     else if (kind == "execution") rules.execution = *re;
     else if (kind == "not_task") rules.not_task = *re;
+    else if (kind == "column.lead") rules.columns.lead = *re;
+    else if (kind == "column.support") rules.columns.support = *re;
+    else if (kind == "column.deadline") rules.columns.deadline = *re;
+    else if (kind == "column.content") rules.columns.content = *re;
     else return file.Error(line, "unknown kind '" + kind + "'");
   }
   std::string alt;
@@ -182,14 +221,77 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
   return rules;
 }
 
+namespace {
+
+// One name per body across the document's tasks (see BodyNames); a task lists a body once.
+void UnifyBodies(const AgencyRules& agencies, std::vector<Task>* tasks) {
+  BodyNames bodies(agencies);
+  std::vector<std::vector<size_t>> body_of(tasks->size());
+  for (size_t t = 0; t < tasks->size(); ++t) {
+    std::vector<Assignee> kept;
+    for (Assignee& a : (*tasks)[t].assignees) {
+      size_t body = bodies.Add(a.agency);
+      auto& seen = body_of[t];
+      if (std::find(seen.begin(), seen.end(), body) != seen.end()) continue;
+      seen.push_back(body);
+      kept.push_back(std::move(a));
+    }
+    (*tasks)[t].assignees = std::move(kept);
+  }
+  // Names are settled once the whole document is read.
+  for (size_t t = 0; t < tasks->size(); ++t) {
+    for (size_t i = 0; i < body_of[t].size(); ++i) {
+      Assignee& a = (*tasks)[t].assignees[i];
+      a.agency = bodies.Shown(body_of[t][i]);
+      a.canonical = bodies.Canonical(body_of[t][i]);
+    }
+  }
+}
+
+// A task from a paragraph, bullet or numbered item, with the assignees its text or an enclosing
+// agency heading names (as written) and the first deadline in its text.
+Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules,
+               const AgencyRules& agencies, const DeadlineRules& deadlines, int document_year) {
+  Task task;
+  task.section = blk.section;
+  task.text = blk.text;
+  const Line& l = seg.lines[blk.first_line];
+  task.span = {l.number, l.begin, seg.lines[blk.last_line].end};
+  std::vector<Found> found;
+  FindAssignees(agencies, blk.text, &found);
+  ExecutionClause(agencies, rules, blk.text, &found);
+  for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
+    for (const auto& n : AgencyHeading(seg.sections[s], agencies)) found.push_back({n, "perform"});
+  }
+  for (const Found& f : found) task.assignees.push_back({f.name, f.role, ""});
+  std::string view = ToneCanonicalView(blk.text);
+  auto dl = FindDeadlines(deadlines, view, blk.text, document_year);
+  if (!dl.empty()) task.deadline = dl.front().deadline;
+  return task;
+}
+
+}  // namespace
+
 std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
                                const AgencyRules& agencies, const DeadlineRules& deadlines,
                                int document_year) {
   std::vector<Task> tasks;
-  std::vector<std::string> names;  // unified spellings
-  size_t open_from = 0;            // first task not yet closed by a schedule line
+  size_t open_from = 0;  // first task not yet closed by a schedule line
   int open_section = -2;
-  for (const Block& blk : seg.blocks) {
+  std::vector<int> table;  // row blocks of the table being read
+  auto flush_table = [&] {
+    for (Task& t : TasksFromTable(seg, table, rules.columns, agencies, deadlines, document_year)) {
+      tasks.push_back(std::move(t));
+    }
+    table.clear();
+  };
+  for (size_t b = 0; b < seg.blocks.size(); ++b) {
+    const Block& blk = seg.blocks[b];
+    if (blk.kind == Block::Kind::kTableRow && blk.zone == Zone::kBody) {
+      table.push_back(static_cast<int>(b));
+      continue;
+    }
+    if (!table.empty()) flush_table();
     if (!IsTaskBlock(seg, blk, rules)) continue;
     std::string view = ToneCanonicalView(blk.text);
     std::string value;
@@ -207,36 +309,11 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
-    Task task;
-    task.id = static_cast<int>(tasks.size());
-    task.section = blk.section;
-    task.text = blk.text;
-    const Line& l = seg.lines[blk.first_line];
-    task.span = {l.number, l.begin, seg.lines[blk.last_line].end};
-    std::vector<Found> found;
-    FindAssignees(agencies, blk.text, &found);
-    ExecutionClause(agencies, rules, blk.text, &found);
-    if (found.empty()) {
-      for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
-        for (const auto& n : AgencyHeading(seg.sections[s], agencies)) found.push_back({n, "perform"});
-      }
-    }
-    for (const Found& f : found) {
-      Assignee a;
-      a.as_written = f.name;
-      a.agency = Unify(&names, CanonicalAgency(agencies, f.name) != f.name &&
-                                       AgencyKey(CanonicalAgency(agencies, f.name)).find("cap") != std::string::npos
-                                   ? CanonicalAgency(agencies, f.name)
-                                   : f.name);
-      a.role = f.role;
-      bool dup = std::any_of(task.assignees.begin(), task.assignees.end(),
-                             [&](const Assignee& x) { return x.agency == a.agency; });
-      if (!dup) task.assignees.push_back(a);
-    }
-    auto dl = FindDeadlines(deadlines, view, blk.text, document_year);
-    if (!dl.empty()) task.deadline = dl.front().deadline;
-    tasks.push_back(std::move(task));
+    tasks.push_back(BlockTask(seg, blk, rules, agencies, deadlines, document_year));
   }
+  if (!table.empty()) flush_table();
+  for (size_t i = 0; i < tasks.size(); ++i) tasks[i].id = static_cast<int>(i);
+  UnifyBodies(agencies, &tasks);
   return tasks;
 }
 

@@ -21,6 +21,7 @@
 #include "plangraph/extraction.h"
 #include "rule_file.h"
 #include "segmenter.h"
+#include "task_tables.h"
 
 namespace plangraph {
 
@@ -29,6 +30,7 @@ struct TaskRules {
   std::shared_ptr<const RE2> schedule_line;  // "Thời gian thực hiện:" — group 1 is the value
   std::shared_ptr<const RE2> execution;      // "chịu trách nhiệm thi hành"
   std::shared_ptr<const RE2> not_task;       // "Trên đây là …" closing paragraphs
+  TableColumnRules columns;                  // header cells of task tables
 };
 
 Result<TaskRules> LoadTaskRules(const RuleFile& file);

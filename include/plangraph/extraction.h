@@ -71,9 +71,10 @@ struct Target {
 };
 
 struct Assignee {
-  std::string agency;      // canonical name (alias lexicon), else as written
-  std::string role;        // "lead", "support", "advise", "perform", "report"…
-  std::string as_written;  // the name as it stands in the text
+  std::string agency;     // the body as the document names it (one spelling per body, see tasks.h)
+  std::string role;       // "lead", "support", "advise", "perform"…
+  std::string canonical;  // the alias lexicon's name for the body ("LĐLĐ tỉnh" → "Liên đoàn
+                          // Lao động tỉnh"), else the document's first spelling of it
 };
 
 struct Deadline {
