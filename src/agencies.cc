@@ -49,6 +49,14 @@ std::string LastWord(const std::string& s) {
   return sp == std::string::npos ? f : f.substr(sp + 1);
 }
 
+std::string SecondWord(const std::string& s) {
+  std::string f = Fold(s);
+  size_t sp = f.find(' ');
+  if (sp == std::string::npos) return "";
+  size_t end = f.find(' ', sp + 1);
+  return f.substr(sp + 1, end == std::string::npos ? std::string::npos : end - sp - 1);
+}
+
 }  // namespace
 
 std::string AgencyKey(const std::string& name) {
@@ -61,7 +69,7 @@ std::string AgencyKey(const std::string& name) {
 
 Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   AgencyRules rules;
-  std::vector<std::string> heads, not_heads, stops, directives, openers;
+  std::vector<std::string> heads, not_heads, stops, directives, openers, prepositions, localities;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
     const std::string& kind = line.fields[0];
@@ -75,6 +83,8 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
     else if (kind == "stop") stops.push_back(v);
     else if (kind == "directive") directives.push_back(v);
     else if (kind == "opener") openers.push_back(v);
+    else if (kind == "preposition") prepositions.push_back(v);
+    else if (kind == "locality") localities.push_back(v);
     else if (kind.rfind("role.", 0) == 0) rules.roles.push_back({kind.substr(5), AnchoredAlternation({v})});
     else if (kind == "office" || kind == "alias") {
       if (Status s = RequireFields(file, line, 3); !s.ok()) return s;
@@ -87,11 +97,19 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
     }
   }
   if (heads.empty()) return Status::BadRule(file.path + ": no head lines");
+  for (std::string& h : heads) h = "(?:các\\s+)?(?:" + h + ")";  // "Các công đoàn cơ sở"
   rules.head = AnchoredAlternation(heads);
   rules.not_head = AnchoredAlternation(not_heads.empty() ? std::vector<std::string>{"[^\\x00-\\x{10FFFF}]"} : not_heads);
   rules.stop = AnchoredAlternation(stops);
   rules.directive = AnchoredAlternation(directives);
   rules.opener = AnchoredAlternation(openers);
+  rules.preposition = AnchoredAlternation(prepositions);
+  std::string level = "(?:" + LongestFirstAlternation(localities) + ")";
+  RE2::Options opt;
+  opt.set_case_sensitive(false);
+  rules.locality_word = std::make_shared<const RE2>("(?:^|[^\\pL])" + level + "(?:[^\\pL]|$)", opt);
+  rules.locality_complement = std::make_shared<const RE2>(
+      "\\s(các\\s+" + level + "(?:\\s*,\\s*" + level + ")*)\\s*$", opt);
   std::sort(rules.offices.begin(), rules.offices.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return rules;
@@ -118,8 +136,8 @@ bool IsStop(const AgencyRules& rules, const std::string& view, size_t pos) {
 size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos, size_t head_len) {
   // The head's own words are never stop words ("Ban Chỉ đạo" is not cut at "chỉ đạo").
   size_t end = pos + head_len;
-  std::string first_piece_last;
   const int kMaxWords = 16;
+  const int kMaxPieceWords = 3;
   int words = 1;
   for (;;) {
     size_t next = SkipSpaces(view, end);
@@ -131,7 +149,7 @@ size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos,
       size_t piece_start = SkipSpaces(view, next + 1);
       size_t piece_end = piece_start;
       int piece_words = 0;
-      while (piece_end < view.size() && piece_words < 3) {
+      while (piece_end < view.size() && piece_words < kMaxPieceWords) {
         if (IsStop(rules, view, piece_end)) break;
         size_t we = WordEnd(view, piece_end);
         if (we == piece_end) break;
@@ -143,8 +161,10 @@ size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos,
       std::string piece = Trim(view.substr(piece_start, piece_end - piece_start));
       bool ends_clause = piece_end >= view.size() || view[piece_end] != ' ' ||
                          IsStop(rules, view, piece_end) || view[piece_end] == ',';
-      bool parallel = LastWord(piece) == LastWord(view.substr(pos, end - pos));
-      if (piece_words > 0 && piece_words <= 2 && ends_clause &&
+      // "huyện ủy, thị ủy, đảng ủy trực thuộc": the piece's second word repeats the name's last.
+      std::string last = LastWord(view.substr(pos, end - pos));
+      bool parallel = LastWord(piece) == last || SecondWord(piece) == last;
+      if (piece_words > 0 && (piece_words <= 2 || parallel) && ends_clause &&
           (!At(*rules.head, view, piece_start) || parallel)) {
         end = piece_start + piece.size();
         continue;
@@ -192,8 +212,33 @@ size_t AgencyListAt(const AgencyRules& rules, const std::string& view, size_t po
   return end - pos;
 }
 
+namespace {
+
+// "Trung tâm Y tế, Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố": the complement of
+// the last name of a comma run goes to the names before it that name no level of their own.
+void DistributeLocality(const AgencyRules& rules, const std::vector<int>& run_of,
+                        std::vector<std::string>* names) {
+  for (size_t i = 0; i < names->size(); ++i) {
+    std::string complement;
+    if (!RE2::PartialMatch(ToneCanonicalView((*names)[i]), *rules.locality_complement,
+                           &complement)) {
+      continue;
+    }
+    for (size_t j = i; j-- > 0 && run_of[j] == run_of[i];) {
+      std::string& earlier = (*names)[j];
+      if (RE2::PartialMatch(ToneCanonicalView(earlier), *rules.locality_word)) break;
+      // The view has the same byte length as the name, so the complement is cut from the name.
+      earlier += " " + (*names)[i].substr((*names)[i].size() - complement.size());
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::string& text) {
   std::vector<std::string> out;
+  std::vector<int> run_of;  // comma runs: a ';' or an office list starts a new one
+  int run = 0;
   std::string view = ToneCanonicalView(text);
   size_t pos = 0;
   while (pos < view.size()) {
@@ -220,11 +265,15 @@ std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::st
       while (start < list.size()) {
         size_t comma = list.find(',', start);
         std::string item = Trim(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-        if (!item.empty()) out.push_back(office_replacement + " " + item);
+        if (!item.empty()) {
+          out.push_back(office_replacement + " " + item);
+          run_of.push_back(run);
+        }
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
       pos = list_end + 1;
+      ++run;
       continue;
     }
     size_t len = AgencyAt(rules, view, pos);
@@ -232,6 +281,7 @@ std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::st
       std::string name = Trim(text.substr(pos, len));
       if (!office_replacement.empty()) name = office_replacement + " " + name;
       out.push_back(name);
+      run_of.push_back(run);
       pos += len;
     } else {
       pos = WordEnd(view, pos);
@@ -240,6 +290,7 @@ std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::st
     while (pos < view.size()) {
       size_t p = SkipSpaces(view, pos);
       if (p < view.size() && (view[p] == ',' || view[p] == ';')) {
+        if (view[p] == ';') ++run;
         pos = p + 1;
         continue;
       }
@@ -256,6 +307,7 @@ std::vector<std::string> SplitAgencyList(const AgencyRules& rules, const std::st
       pos = sep == std::string::npos ? view.size() : sep + 1;
     }
   }
+  DistributeLocality(rules, run_of, &out);
   return out;
 }
 

@@ -24,12 +24,18 @@ bool Matches(const std::shared_ptr<const RE2>& re, const std::string& cell) {
   return re && RE2::PartialMatch(ToneCanonicalView(cell), *re);
 }
 
+// "STT", "TT", "Số TT", and the split "S TT" of text pulled out of a PDF or Word table.
+bool IsLabelHeader(const std::string& cell) {
+  std::string folded = Fold(cell);
+  folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+  return folded == "stt" || folded == "tt" || folded == "sott" || folded == "so";
+}
+
 ColumnMap MapColumns(const std::vector<std::string>& header, const TableColumnRules& rules) {
   ColumnMap m;
   for (int i = 0; i < static_cast<int>(header.size()); ++i) {
     const std::string& cell = header[i];
-    std::string folded = Fold(cell);
-    if (i == 0 && (folded == "stt" || folded == "tt" || folded == "so tt")) m.label = i;
+    if (i == 0 && IsLabelHeader(cell)) m.label = i;
     else if (m.lead == kNone && Matches(rules.lead, cell)) m.lead = i;
     else if (m.support == kNone && Matches(rules.support, cell)) m.support = i;
     else if (m.deadline == kNone && Matches(rules.deadline, cell)) m.deadline = i;

@@ -53,6 +53,11 @@ struct Found {
 };
 
 // The subject of a sentence starting at `pos`, after an optional opener phrase and comma.
+// A full stop, not an ellipsis ("Thành Đoàn... phát động").
+bool SentenceEndsAt(const std::string& view, size_t pos) {
+  return pos < view.size() && view[pos] == '.' && (pos + 1 >= view.size() || view[pos + 1] != '.');
+}
+
 // The subject is the first list of names after a comma that is not itself followed by a comma
 // ("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì": not "huyện").
 size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size_t* start) {
@@ -64,7 +69,10 @@ size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size
        comma = view.find(", ", comma + 2)) {
     size_t len = AgencyListAt(a, view, comma + 2);
     size_t after = comma + 2 + len;
-    if (len > 0 && after < view.size() && view[after] != ',') {
+    size_t next = after;
+    while (next < view.size() && view[next] == ' ') ++next;
+    if (len > 0 && after < view.size() && view[after] != ',' &&
+        !a.preposition->Match(view, next, view.size(), RE2::ANCHOR_START, nullptr, 0)) {
       *start = comma + 2;
       return len;
     }
@@ -93,7 +101,7 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     if (len == 0) continue;
     size_t after = start + len;
     // A subject must be followed by a verb or a colon, not end the sentence.
-    if (after < view.size() && view[after] == '.') continue;
+    if (SentenceEndsAt(view, after)) continue;
     std::string role = RoleAfter(a, view, after);
     for (const auto& n : SplitAgencyList(a, text.substr(start, len))) out->push_back({n, role});
     // "A chủ trì, phối hợp với B": B supports.
@@ -123,7 +131,7 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     size_t len = AgencyListAt(a, view, q);
     if (len == 0) continue;
     size_t after = q + len;
-    if (after >= view.size() || view[after] == '.') continue;
+    if (after >= view.size() || SentenceEndsAt(view, after)) continue;
     for (const auto& n : SplitAgencyList(a, text.substr(q, len))) out->push_back({n, "perform"});
     p = after;
   }
@@ -144,10 +152,10 @@ void ExecutionClause(const AgencyRules& a, const TaskRules& rules, const std::st
 }
 
 // One name per body within the document. Two spellings are one body when the alias lexicon
-// gives them one canonical name, or when one's words occur in the other's and cover at least
-// half of it. The body is shown under the first spelling the document writes with a capital
-// (the way it names the body as a subject: "Công đoàn các cấp" rather than the object in "chỉ
-// đạo các cấp công đoàn"), else under its first spelling.
+// gives them one canonical name, or when one is a prefix of the other covering at least half of
+// it. The body is shown under the lexicon's canonical name when the document uses that spelling,
+// else under the spelling it uses most often with a capital (the way it names the body as a
+// subject, rather than as the object in "chỉ đạo các cấp công đoàn"); ties go to the earliest.
 class BodyNames {
  public:
   explicit BodyNames(const AgencyRules& rules) : rules_(rules) {}
@@ -156,34 +164,56 @@ class BodyNames {
   size_t Add(const std::string& written) {
     std::string canonical = CanonicalAgency(rules_, written);
     std::string key = AgencyKey(canonical);
-    for (size_t i = 0; i < bodies_.size(); ++i) {
-      Body& b = bodies_[i];
-      if (!SameBody(b.key, key)) continue;
-      if (!StartsWithUpper(b.shown) && StartsWithUpper(written)) b.shown = written;
-      return i;
+    size_t i = 0;
+    while (i < bodies_.size() && !SameBody(bodies_[i].key, key)) ++i;
+    if (i == bodies_.size()) bodies_.push_back({{}, canonical, key, false});
+    Body& b = bodies_[i];
+    if (canonical != written) {
+      b.in_lexicon = true;
+      b.canonical = canonical;
     }
-    bodies_.push_back({written, canonical, key});
-    return bodies_.size() - 1;
+    auto s = std::find_if(b.spellings.begin(), b.spellings.end(),
+                          [&](const Spelling& sp) { return sp.text == written; });
+    if (s == b.spellings.end()) b.spellings.push_back({written, 1});
+    else ++s->count;
+    return i;
   }
 
-  const std::string& Shown(size_t body) const { return bodies_[body].shown; }
+  std::string Shown(size_t body) const {
+    const Body& b = bodies_[body];
+    const Spelling* best = nullptr;
+    for (const Spelling& sp : b.spellings) {
+      if (b.in_lexicon && Fold(sp.text) == Fold(b.canonical)) return sp.text;
+    }
+    for (const Spelling& sp : b.spellings) {
+      auto rank = [](const Spelling& x) { return std::make_pair(StartsWithUpper(x.text), x.count); };
+      if (!best || rank(sp) > rank(*best)) best = &sp;
+    }
+    return best->text;
+  }
   const std::string& Canonical(size_t body) const { return bodies_[body].canonical; }
 
  private:
+  struct Spelling {
+    std::string text;
+    int count = 0;
+  };
   struct Body {
-    std::string shown;
+    std::vector<Spelling> spellings;  // in order of first use
     std::string canonical;
     std::string key;
+    bool in_lexicon = false;  // canonical comes from the alias lexicon
   };
 
+  // Only a prefix names the same body: "Ủy ban nhân dân xã, phường" = "… xã, phường, thị
+  // trấn", but "Các ban chuyên môn Liên đoàn Lao động tỉnh" is a part of "Liên đoàn Lao động tỉnh".
   static bool SameBody(const std::string& a, const std::string& b) {
     if (a == b) return true;
     const std::string& shorter = a.size() <= b.size() ? a : b;
     const std::string& longer = a.size() <= b.size() ? b : a;
     int ws = std::count(shorter.begin(), shorter.end(), ' ') + 1;
     int wl = std::count(longer.begin(), longer.end(), ' ') + 1;
-    return ws >= 2 && (" " + longer + " ").find(" " + shorter + " ") != std::string::npos &&
-           ws * 2 >= wl;
+    return ws >= 2 && (longer + " ").rfind(shorter + " ", 0) == 0 && ws * 2 >= wl;
   }
 
   const AgencyRules& rules_;
@@ -230,6 +260,9 @@ void UnifyBodies(const AgencyRules& agencies, std::vector<Task>* tasks) {
   for (size_t t = 0; t < tasks->size(); ++t) {
     std::vector<Assignee> kept;
     for (Assignee& a : (*tasks)[t].assignees) {
+      bool repeated = std::any_of(kept.begin(), kept.end(),
+                                  [&](const Assignee& k) { return k.agency == a.agency; });
+      if (repeated) continue;  // one spelling counts once per task
       size_t body = bodies.Add(a.agency);
       auto& seen = body_of[t];
       if (std::find(seen.begin(), seen.end(), body) != seen.end()) continue;

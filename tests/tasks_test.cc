@@ -58,15 +58,29 @@ TEST(TasksTest, DirectiveObjectAndExecutionClause) {
 }
 
 TEST(TasksTest, CollectiveSpellingsMeetThroughTheLexicon) {
+  // The document uses the lexicon's spelling once: it names the body everywhere.
   Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nIII. NHIỆM VỤ VÀ GIẢI PHÁP\n- Các cấp công đoàn tập trung đổi mới.\n"
-                             "- Công đoàn các cấp tăng cường phối hợp.\n");
-  ASSERT_EQ(e.tasks.size(), 2u);
-  // One body, shown under one of the document's spellings, with the lexicon's canonical name.
-  EXPECT_EQ(e.tasks[0].assignees.at(0).agency, "Các cấp công đoàn");
-  EXPECT_EQ(e.tasks[1].assignees.at(0).agency, "Các cấp công đoàn");
-  EXPECT_EQ(e.tasks[1].assignees.at(0).canonical, "Công đoàn các cấp");
+                             "- Các cấp công đoàn chủ động.\n- Công đoàn các cấp tăng cường phối hợp.\n");
+  ASSERT_EQ(e.tasks.size(), 3u);
+  for (const Task& t : e.tasks) {
+    ASSERT_EQ(t.assignees.size(), 1u);
+    EXPECT_EQ(t.assignees[0].agency, "Công đoàn các cấp");
+    EXPECT_EQ(t.assignees[0].canonical, "Công đoàn các cấp");
+  }
 }
 
+TEST(TasksTest, BodyIsShownUnderItsMostFrequentSpelling) {
+  // No lexicon spelling in the text: the most frequent capitalised spelling names the body.
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+                             "1. Ủy ban nhân dân các quận, huyện chịu trách nhiệm thi hành.\n"
+                             "2. Ủy ban nhân dân quận, huyện tổng hợp báo cáo.\n"
+                             "3. Ủy ban nhân dân quận, huyện kiểm tra.\n");
+  ASSERT_EQ(e.tasks.size(), 3u);
+  for (const Task& t : e.tasks) {
+    ASSERT_EQ(t.assignees.size(), 1u) << t.text;
+    EXPECT_EQ(t.assignees[0].agency, "Ủy ban nhân dân quận, huyện");
+  }
+}
 
 TEST(TasksTest, CapitalisedWordsAfterTheHeadBelongToTheName) {
   // "Xây dựng" and "Chỉ đạo" are stop verbs in lower case, name words when capitalised.
