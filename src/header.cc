@@ -59,6 +59,24 @@ bool ValidDate(int y, int m, int d) {
   return d <= kDays[m - 1] && !(m == 2 && d == 29 && !leap);
 }
 
+// The issue date stands on the place-and-date line ("Đắk Lắk, ngày 16 tháng 11 năm 2021"). Only
+// when the header has no such line is another short line with "ngày" taken; a long one is a
+// title or a citation ("… Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 …").
+bool IsDateLine(const std::string& piece, const std::vector<std::string>& pieces) {
+  const size_t kMaxBareDateLine = 60;
+  std::string place;
+  if (RE2::PartialMatch(piece, PlaceBeforeDate(), &place) && place.size() <= kMaxBareDateLine) {
+    return true;
+  }
+  for (const std::string& other : pieces) {
+    if (RE2::PartialMatch(other, PlaceBeforeDate(), &place) && place.size() <= kMaxBareDateLine &&
+        !ParseVietnameseDate(other).empty()) {
+      return false;
+    }
+  }
+  return piece.size() <= kMaxBareDateLine;
+}
+
 }  // namespace
 
 std::string ParseVietnameseDate(std::string_view text) {
@@ -93,7 +111,7 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
       info.symbol = CleanSymbol(sym);
       continue;
     }
-    if (info.date.empty() && RE2::PartialMatch(p, R"((?i)ngày)")) {
+    if (info.date.empty() && RE2::PartialMatch(p, R"((?i)ngày)") && IsDateLine(p, pieces)) {
       std::string date = ParseVietnameseDate(p);
       int year = 0;
       if (!date.empty()) {

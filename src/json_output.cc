@@ -11,6 +11,11 @@ json SpanJson(const SourceSpan& s) {
   return {{"line", s.line}, {"begin", s.begin}, {"end", s.end}};
 }
 
+json DeadlineJson(const Deadline& d) {
+  return {{"text", d.text}, {"start", OrNull(d.start)}, {"end", OrNull(d.end)},
+          {"recurrence", OrNull(d.recurrence)}};
+}
+
 }  // namespace
 
 nlohmann::json ExtractionToJson(const Extraction& e) {
@@ -46,14 +51,12 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
     for (const Assignee& a : t.assignees) {
       assignees.push_back({{"agency", a.agency}, {"role", a.role}, {"canonical", a.canonical}});
     }
-    json deadline = nullptr;
-    if (t.deadline) {
-      deadline = {{"text", t.deadline->text}, {"start", OrNull(t.deadline->start)},
-                  {"end", OrNull(t.deadline->end)}, {"recurrence", OrNull(t.deadline->recurrence)}};
-    }
+    json schedule = json::array();
+    for (const Deadline& d : t.schedule) schedule.push_back(DeadlineJson(d));
     tasks.push_back({{"id", t.id}, {"section", t.section < 0 ? json(nullptr) : json(t.section)},
                      {"text", t.text}, {"line", t.span.line}, {"assignees", assignees},
-                     {"deadline", deadline}, {"span", SpanJson(t.span)}});
+                     {"deadline", t.deadline ? DeadlineJson(*t.deadline) : json(nullptr)},
+                     {"schedule", schedule}, {"span", SpanJson(t.span)}});
   }
   return {{"source", e.source}, {"format", e.format}, {"encoding", e.encoding},
           {"document", doc},    {"sections", sections}, {"citations", citations},

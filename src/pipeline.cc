@@ -51,7 +51,8 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source, const st
   out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,
                                    out.document.symbol);
   out.targets = ExtractTargets(seg, rules.targets);
-  out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines, header.year);
+  out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines,
+                           DocumentDate{header.year, header.info.date});
   return out;
 }
 

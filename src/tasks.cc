@@ -281,10 +281,30 @@ void UnifyBodies(const AgencyRules& agencies, std::vector<Task>* tasks) {
   }
 }
 
+// How precisely a deadline pins the work down: computed dates, then a day or number in the text,
+// then an explicit schedule cue ("Định kỳ hàng tháng" over a bare "hàng năm", which often
+// qualifies a noun: "chương trình hoạt động hàng năm").
+int Specificity(const Deadline& d) {
+  if (!d.start.empty() || !d.end.empty()) return 3;
+  if (std::any_of(d.text.begin(), d.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return 2;
+  }
+  return Fold(d.text).rfind("dinh ky", 0) == 0 ? 1 : 0;
+}
+
+// The deadline a task is held to when its text gives several: the most specific, else the first.
+Deadline MostSpecific(const std::vector<Deadline>& found) {
+  const Deadline* best = &found.front();
+  for (const Deadline& d : found) {
+    if (Specificity(d) > Specificity(*best)) best = &d;
+  }
+  return *best;
+}
+
 // A task from a paragraph, bullet or numbered item, with the assignees its text or an enclosing
-// agency heading names (as written) and the first deadline in its text.
+// agency heading names (as written) and the deadlines in its text.
 Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules,
-               const AgencyRules& agencies, const DeadlineRules& deadlines, int document_year) {
+               const AgencyRules& agencies, const DeadlineRules& deadlines, const DocumentDate& doc) {
   Task task;
   task.section = blk.section;
   task.text = blk.text;
@@ -298,8 +318,13 @@ Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules
   }
   for (const Found& f : found) task.assignees.push_back({f.name, f.role, ""});
   std::string view = ToneCanonicalView(blk.text);
-  auto dl = FindDeadlines(deadlines, view, blk.text, document_year);
-  if (!dl.empty()) task.deadline = dl.front().deadline;
+  for (auto& m : FindDeadlines(deadlines, view, blk.text, doc.year)) {
+    // A limit that ended before the plan was issued is a condition ("hộ khẩu thường trú trước
+    // ngày 15 tháng 6 năm 2013"), not a deadline of its work.
+    if (!doc.date.empty() && !m.deadline.end.empty() && m.deadline.end < doc.date) continue;
+    task.schedule.push_back(std::move(m.deadline));
+  }
+  if (!task.schedule.empty()) task.deadline = MostSpecific(task.schedule);
   return task;
 }
 
@@ -307,7 +332,8 @@ Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules
 
 std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
                                const AgencyRules& agencies, const DeadlineRules& deadlines,
-                               int document_year) {
+                               const DocumentDate& doc) {
+  const int document_year = doc.year;
   std::vector<Task> tasks;
   size_t open_from = 0;  // first task not yet closed by a schedule line
   int open_section = -2;
@@ -342,7 +368,7 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
-    tasks.push_back(BlockTask(seg, blk, rules, agencies, deadlines, document_year));
+    tasks.push_back(BlockTask(seg, blk, rules, agencies, deadlines, doc));
   }
   if (!table.empty()) flush_table();
   for (size_t i = 0; i < tasks.size(); ++i) tasks[i].id = static_cast<int>(i);

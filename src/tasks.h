@@ -35,9 +35,16 @@ struct TaskRules {
 
 Result<TaskRules> LoadTaskRules(const RuleFile& file);
 
+// What the tasks stage needs of the document's own date: its year fills in "trước ngày 15/12";
+// a limit before the date itself is a condition, not a deadline.
+struct DocumentDate {
+  int year = 0;      // 0 = unknown
+  std::string date;  // ISO, "" = unknown
+};
+
 std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
                                const AgencyRules& agencies, const DeadlineRules& deadlines,
-                               int document_year);
+                               const DocumentDate& doc);
 
 }  // namespace plangraph
 

@@ -90,7 +90,8 @@ struct Task {
   std::string text;
   SourceSpan span;
   std::vector<Assignee> assignees;
-  std::optional<Deadline> deadline;
+  std::optional<Deadline> deadline;  // the most specific of `schedule`, or a closing schedule line
+  std::vector<Deadline> schedule;    // every time limit the item's own text gives, in order
 };
 
 struct Extraction {
