@@ -23,6 +23,11 @@ TEST(HeaderTest, SymbolDateAndTypeFromTwoColumnHeader) {
       {"| ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
        "| Số: 518/QĐ-UBND | Bình Định, ngày 23 tháng 02 năm 2023 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC\n",
        "Quyết định", "518/QĐ-UBND", "2023-02-23"},
+      // A line above the header that cites another document's date is not the issue date.
+      {"# Hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 của Thủ tướng\n"
+       "| ỦY BAN NHÂN DÂN THÀNH PHỐ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|\n"
+       "| Số: 3210/QĐ - UBND | Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC\n",
+       "Quyết định", "3210/QĐ-UBND", "2014-06-28"},
       {"SỞ CÔNG THƯƠNG\nSố:           /KH-SCT\t\t   Lào Cai,  ngày       tháng 4 năm 2026\nKẾ HOẠCH\nKiểm tra\n",
        "Kế hoạch", "", ""},
   };

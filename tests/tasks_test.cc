@@ -155,5 +155,19 @@ TEST(TasksTest, TableWithoutABodyColumnGivesNoTasks) {
   EXPECT_TRUE(e.tasks.empty());
 }
 
+TEST(TasksTest, MostSpecificDeadlineOfSeveralAndConditionsInThePast) {
+  Extraction e = ExtractText(
+      "Số: 1/KH-UBND\nHà Nội, ngày 02 tháng 6 năm 2014\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "- Thường xuyên kiểm tra, định kỳ hằng năm tổng hợp và báo cáo trước ngày 15 tháng 11.\n"
+      "- Rà soát hộ có hộ khẩu thường trú trước ngày 15 tháng 6 năm 2013.\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  ASSERT_TRUE(e.tasks[0].deadline.has_value());
+  EXPECT_EQ(e.tasks[0].deadline->end, "2014-11-15");
+  ASSERT_EQ(e.tasks[0].schedule.size(), 3u);
+  EXPECT_EQ(e.tasks[0].schedule[0].recurrence, "ongoing");
+  EXPECT_EQ(e.tasks[0].schedule[1].recurrence, "annual");
+  EXPECT_FALSE(e.tasks[1].deadline.has_value());  // a condition, before the plan's own date
+}
+
 }  // namespace
 }  // namespace plangraph
