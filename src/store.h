@@ -1,0 +1,234 @@
+// The plangraph store: imported plan documents and their citation graph in one SQLite file.
+//
+//   auto store = plangraph::Store::Open("plans.db");          // creates or migrates the file
+//   if (!store.ok()) { ... store.status().message() ... }
+//   auto outcome = store->Import(extraction, "/abs/path/plan.txt", Store::ContentHash(bytes),
+//                                bytes.size());
+//   auto hits = store->Search("uy ban nhan dan", 20);
+//
+// The tables are described in docs/schema.md. Every query returns plain structs; nothing here
+// prints. Every public function returns a Status or Result: SQLite errors are caught here and
+// turned into a Status whose message starts with the database path.
+//
+// A Store owns one SQLite connection and is not thread-safe; open one Store per thread. Several
+// processes may share a file (WAL mode, 5 s busy timeout, write transactions taken IMMEDIATE).
+#ifndef PLANGRAPH_STORE_H_
+#define PLANGRAPH_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plangraph/extraction.h"
+#include "plangraph/status.h"
+#include "reference.h"
+
+namespace SQLite {
+class Database;
+}  // namespace SQLite
+
+namespace plangraph {
+
+// One imported document, without its content.
+struct DocumentSummary {
+  int64_t id = 0;
+  std::string path;          // source path as given to Import
+  std::string content_hash;  // Store::ContentHash of the raw file bytes
+  int64_t byte_size = 0;
+  std::string format;
+  std::string encoding;
+  std::string imported_at;  // UTC, "2024-05-01T10:22:03Z"
+  std::string type, symbol, date, place, issuer, title;
+  std::string key;  // own reference key ("49|KH-TU|2021"), "" when the document has no số
+};
+
+// A document rebuilt from its rows: enough to print the plan tree. Citation keys are the keys
+// of the nodes they were attached to (a "…|?" key may have been resolved to a dated one); an
+// assignee's `canonical` is its agency's stored name, shared by every spelling with the same fold
+// ("Tỉnh uỷ" / "Tỉnh ủy"), so it may differ in tone placement from what the extractor gave.
+struct StoredDocument {
+  DocumentSummary summary;
+  Extraction extraction;
+};
+
+struct ImportOutcome {
+  enum Kind { kImported, kUnchanged, kReplaced };
+  Kind kind = kImported;
+  int64_t document_id = 0;
+};
+
+// A cited document (graph node), with how many imported plans cite it.
+struct NodeInfo {
+  int64_t node_id = 0;
+  std::string key;                                // "2|NQ-TW|2021"
+  std::string type, symbol, date, issuer, title;  // symbol as first seen
+  int citing_plans = 0;
+  int64_t document_id = 0;  // the imported document that is this node, 0 when not imported
+};
+
+// A document citing a node.
+struct CitingPlan {
+  int64_t document_id = 0;
+  std::string path, type, symbol, date, issuer;
+  std::vector<std::string> relations;  // distinct, strongest first: implements, based_on, mentions
+  int first_line = 0;                  // line of the first mention
+  int mentions = 0;
+};
+
+// One line of an implementation tree: `plan` cites node `node_id` and sits at `depth` (1 = cites
+// the root). A plan already on the path from the root is listed with cycle = true, not expanded.
+struct TreeEntry {
+  int depth = 0;
+  int64_t node_id = 0;
+  CitingPlan plan;
+  bool cycle = false;
+};
+
+// What to audit: a document (id, symbol or path, as DocumentByRef) and/or an issuer substring
+// (diacritics- and case-insensitive). Both empty: every document.
+struct AuditFilter {
+  std::string document;
+  std::string issuer;
+};
+
+struct AuditTask {
+  int local_id = 0;           // task id inside its document
+  std::string section_label;  // label of the task's section, "" outside the tree
+  std::string section_path;   // "II > 1 > a"
+  int line = 0;
+  std::string text;  // at most 100 characters
+};
+
+struct AuditCounts {
+  int tasks = 0;
+  int tasks_without_deadline = 0;
+  int tasks_without_assignee = 0;
+  int targets = 0;
+  int targets_without_year = 0;
+  int citations = 0;
+  int unresolved_citations = 0;  // citations whose node has no imported document
+};
+
+struct DocumentAudit {
+  DocumentSummary document;
+  AuditCounts counts;
+  bool has_organisation_section = false;  // a heading folding to "… to chuc thuc hien …"
+  std::vector<AuditTask> tasks_without_deadline;
+  std::vector<AuditTask> tasks_without_assignee;
+  std::vector<std::string> unresolved_keys;  // distinct node keys, sorted
+};
+
+struct AuditReport {
+  std::vector<DocumentAudit> documents;  // by id
+  AuditCounts total;
+  int documents_without_organisation_section = 0;
+};
+
+struct SearchHit {
+  int64_t document_id = 0;
+  std::string path, symbol;
+  std::string kind;          // "heading", "task" or "citation"
+  std::string section_path;  // "II > 1 > a", "" outside the section tree
+  int line = 0;
+  std::string snippet;  // original text, ~20 words around the first matched term, "…" where cut
+  double score = 0;     // -bm25: higher is better
+};
+
+struct StoreStats {
+  int64_t documents = 0, sections = 0, citations = 0, nodes = 0, targets = 0, tasks = 0,
+          agencies = 0, assignments = 0;
+  std::vector<NodeInfo> top_cited;  // most citing plans first
+};
+
+// The citation graph for export. Vertices are every imported document ("d<id>") and every cited
+// node that is not an imported document ("n<id>"); a citation of a node that is an imported
+// document points at that document's vertex.
+struct GraphVertex {
+  std::string id;           // "d12" or "n5"
+  int64_t document_id = 0;  // 0 for a node that is not imported
+  int64_t node_id = 0;      // 0 for a document nobody cites
+  std::string key, type, symbol, date, issuer, title;
+  std::string path;  // "" for a node that is not imported
+};
+
+struct GraphEdge {
+  std::string from, to;  // vertex ids
+  std::string relation;
+  int count = 0;  // citations with this relation
+};
+
+struct GraphData {
+  std::vector<GraphVertex> vertices;
+  std::vector<GraphEdge> edges;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 2;
+
+  // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
+  // without touching the file: a file that is not SQLite, a corrupted database, a database of
+  // another application, and a schema newer than kSchemaVersion.
+  static Result<Store> Open(const std::string& path);
+  // As Open, but migrates no further than `schema_version`: tests build older files with it.
+  static Result<Store> OpenForTesting(const std::string& path, int schema_version);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::string& path() const { return path_; }
+  Result<int> SchemaVersion();
+
+  // 64-bit FNV-1a of the raw bytes, 16 lowercase hex digits.
+  static std::string ContentHash(std::string_view bytes);
+
+  // Stores one document in one transaction. Same path and hash as stored: kUnchanged, nothing
+  // written. Same path, other hash: the old rows are replaced (same document id). On any error
+  // the transaction rolls back and the stored version stays as it was.
+  Result<ImportOutcome> Import(const Extraction& e, const std::string& source_path,
+                               const std::string& content_hash, int64_t byte_size);
+  // Deletes a document and what it owns; nodes no longer cited are dropped.
+  Status Remove(int64_t document_id);
+
+  // Every document, by id.
+  Result<std::vector<DocumentSummary>> Documents();
+  // A document by id (all digits), path exactly as stored (pass the same canonical absolute path
+  // given to Import), or số ("49-KH/TU", or another spelling of it: "49/KH-TU"). NotFound when
+  // none matches, InvalidInput naming the candidates when several do.
+  Result<DocumentSummary> DocumentByRef(const std::string& symbol_or_path);
+  Result<StoredDocument> LoadDocument(int64_t document_id);
+
+  // Nodes matching a parsed query (ParseReferenceQuery): same number; every letter group of the
+  // query among the node's (or, when the query has no groups, the same type); same year when
+  // given. Most cited first.
+  Result<std::vector<NodeInfo>> ResolveReference(const ReferenceQuery& q);
+  // The documents citing a node, oldest first (undated last). NotFound for an unknown node.
+  Result<std::vector<CitingPlan>> CitingPlans(int64_t node_id);
+  // Plans citing the node, then plans citing those plans (when they are nodes), and so on, in
+  // depth-first order, down to max_depth levels.
+  Result<std::vector<TreeEntry>> ImplementationTree(int64_t node_id, int max_depth);
+
+  // Gaps per document and in total. NotFound when filter.document names no document.
+  Result<AuditReport> Audit(const AuditFilter& filter);
+  // Full-text search of headings, task and citation text; diacritics, đ/d, case and tone
+  // placement are ignored; every word must occur. Text with no letter or digit finds nothing.
+  Result<std::vector<SearchHit>> Search(const std::string& text, int limit);
+
+  // Row counts and the top_n most cited nodes.
+  Result<StoreStats> Stats(int top_n = 10);
+  Result<GraphData> CitationGraph();
+
+ private:
+  Store(std::string path, std::unique_ptr<SQLite::Database> db);
+  static Result<Store> OpenAt(const std::string& path, int schema_version);
+
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace plangraph
+
+#endif  // PLANGRAPH_STORE_H_
