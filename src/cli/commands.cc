@@ -15,27 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Files named on the command line; folders are walked recursively (sorted, regular files only).
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(
-               in, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(in);
-    }
-  }
-  return files;
-}
-
 std::string SummaryLine(const Extraction& e) {
   int assigned = 0, dated = 0;
   for (const Task& t : e.tasks) {
@@ -68,10 +47,38 @@ int Levenshtein(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(
+               in, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(in);
+    }
+  }
+  return files;
+}
+
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"extract", "extract plan documents to JSON (default), text or a summary", "rules",
        RunExtract},
+      {"import", "import plan documents into the database", "rules, database", RunImport},
+      {"cites", "the plans citing a document (--transitive: the implementation tree)",
+       "database", RunCites},
+      {"audit", "tasks without deadline or assignee, and other gaps", "database", RunAudit},
+      {"search", "full-text search, accents optional", "database", RunSearch},
+      {"show", "one imported plan's tree and extractions", "database", RunShow},
+      {"export", "the citation graph as dot, graphml, json or csv", "database", RunExport},
+      {"stats", "counts and the most cited documents", "database", RunStats},
       {"help", "list the commands", "nothing", RunHelp},
   };
   return commands;

@@ -19,7 +19,18 @@ const std::vector<Command>& Commands();
 
 // Exit codes: 0 ok, 1 some input failed, 2 usage or setup error.
 int RunExtract(const std::vector<std::string>& args);
+int RunImport(const std::vector<std::string>& args);
+int RunCites(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
+int RunSearch(const std::vector<std::string>& args);
+int RunShow(const std::vector<std::string>& args);
+int RunExport(const std::vector<std::string>& args);
+int RunStats(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
+
+// Files named on the command line; folders are walked recursively (sorted, regular files only,
+// symbolic links to folders not followed, so a link loop cannot trap the walk).
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs);
 
 // "did you mean …" for a mistyped command, or "".
 std::string Suggest(const std::string& typed);

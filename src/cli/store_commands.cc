@@ -1,0 +1,644 @@
+// The commands that work on the plan database: import, cites, audit, search, show, export,
+// stats. Each parses its options, opens the store, and prints what the store returns: text for
+// people, --format json|csv for programs.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "graph_export.h"
+#include "json_output.h"
+#include "plangraph/pipeline.h"
+#include "rules.h"
+#include "store.h"
+#include "text_output.h"
+
+namespace plangraph::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Options every database command shares.
+struct DbOptions {
+  std::string db;
+  std::string format = "text";
+};
+
+std::string DefaultDb() {
+  const char* env = std::getenv("PLANGRAPH_DB");
+  return env && *env ? env : "plangraph.db";
+}
+
+void AddDbOptions(CLI::App& app, DbOptions* o, std::vector<std::string> formats) {
+  o->db = DefaultDb();
+  app.add_option("--db", o->db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
+  std::string list;
+  for (const auto& f : formats) list += (list.empty() ? "" : "|") + f;
+  app.add_option("--format", o->format, "output: " + list)->check(CLI::IsMember(formats));
+}
+
+// Parses `args` (in order); returns -1 to go on, else the exit code (help printed, bad usage).
+int Parse(CLI::App& app, const std::vector<std::string>& args) {
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  return -1;
+}
+
+std::optional<Store> OpenStore(const std::string& path, bool must_exist) {
+  if (must_exist && !fs::exists(path)) {
+    std::cerr << "plangraph: " << path << ": no such database (run 'plangraph import' first)\n";
+    return std::nullopt;
+  }
+  auto store = Store::Open(path);
+  if (!store.ok()) {
+    std::cerr << "plangraph: " << store.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*store);
+}
+
+template <typename T>
+bool Check(const Result<T>& r) {
+  if (!r.ok()) std::cerr << "plangraph: " << r.status().message() << "\n";
+  return r.ok();
+}
+
+std::string Join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string PlanName(const std::string& type, const std::string& symbol) {
+  return (type.empty() ? "" : type + " ") + (symbol.empty() ? "(no số)" : symbol);
+}
+
+// --- import -----------------------------------------------------------------------------------
+
+// A one-line progress bar on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  explicit Progress(size_t total) : total_(total), on_(isatty(STDERR_FILENO) && total > 1) {}
+  void Step(size_t done, const std::string& file) {
+    if (!on_) return;
+    const int kWidth = 30;
+    int filled = static_cast<int>(kWidth * done / total_);
+    std::string name = fs::path(file).filename().string();
+    if (name.size() > 40) name = name.substr(0, 37) + "...";
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+              << done << "/" << total_ << " " << name << "\x1b[K" << std::flush;
+  }
+  void Done() {
+    if (on_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+
+ private:
+  size_t total_;
+  bool on_;
+};
+
+Result<std::string> ReadBytes(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Status::InvalidInput(path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return fs::exists(path, ec) ? Status::IOError(path + ": cannot open (" + std::strerror(errno) + ")")
+                                : Status::NotFound(path + ": no such file");
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read error");
+  return buf.str();
+}
+
+// The path a document is known by: absolute and normalised, so the same file imported from
+// another working directory is the same document.
+std::string StoredPath(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  return ec ? path : p.string();
+}
+
+struct ImportTally {
+  int imported = 0, unchanged = 0, replaced = 0, failed = 0;
+};
+
+// Imports one file: returns the outcome word, or an error status naming the file.
+Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file) {
+  auto bytes = ReadBytes(file);
+  if (!bytes.ok()) return bytes.status();
+  std::string stored_path = StoredPath(file);
+  std::string hash = Store::ContentHash(*bytes);
+  // Unchanged content is recognised before the (costlier) extraction.
+  auto known = store.DocumentByRef(stored_path);
+  if (known.ok() && known->path == stored_path && known->content_hash == hash) {
+    return std::string("unchanged");
+  }
+  auto extraction = extractor.ExtractBytes(file, *bytes);
+  if (!extraction.ok()) return extraction.status();
+  auto outcome = store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()));
+  if (!outcome.ok()) return outcome.status();
+  switch (outcome->kind) {
+    case ImportOutcome::kImported: return std::string("imported");
+    case ImportOutcome::kUnchanged: return std::string("unchanged");
+    case ImportOutcome::kReplaced: return std::string("replaced");
+  }
+  return std::string("imported");
+}
+
+}  // namespace
+
+int RunImport(const std::vector<std::string>& args) {
+  CLI::App app{"Import plan documents into the database. Each file is one transaction: a file "
+               "already stored with the same content is left as it is, a changed file replaces "
+               "its old version, a bad file is reported and skipped.",
+               "plangraph import"};
+  DbOptions o;
+  std::vector<std::string> inputs;
+  std::string rules_dir = DefaultRulesDir();
+  bool quiet = false;
+  app.add_option("PATH", inputs, "files or folders (folders are read recursively)")->required();
+  AddDbOptions(app, &o, {"text", "json"});
+  app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
+  app.add_flag("-q,--quiet", quiet, "print only errors and the closing summary");
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto extractor = Extractor::Create(rules_dir);
+  if (!Check(extractor)) return 2;
+  auto store = OpenStore(o.db, /*must_exist=*/false);
+  if (!store) return 2;
+  std::vector<std::string> files = ExpandInputs(inputs);
+  ImportTally tally;
+  json results = json::array();
+  Progress progress(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    progress.Step(i, files[i]);
+    auto outcome = ImportOne(*extractor, *store, files[i]);
+    if (!outcome.ok()) {
+      ++tally.failed;
+      progress.Done();
+      std::cerr << "plangraph: " << outcome.status().message() << "\n";
+      results.push_back({{"path", files[i]}, {"outcome", "failed"},
+                         {"error", outcome.status().message()}});
+      continue;
+    }
+    const std::string& kind = *outcome;
+    if (kind == "imported") ++tally.imported;
+    else if (kind == "replaced") ++tally.replaced;
+    else ++tally.unchanged;
+    results.push_back({{"path", files[i]}, {"outcome", kind}});
+    if (o.format == "text" && !quiet && kind != "unchanged") {
+      progress.Done();
+      std::cout << kind << ": " << files[i] << "\n";
+    }
+  }
+  progress.Done();
+  if (o.format == "json") {
+    std::cout << json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
+                      {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
+                      {"failed", tally.failed}}
+                     .dump(1)
+              << "\n";
+  } else {
+    std::cout << "import into " << o.db << ": " << files.size() << " files, " << tally.imported
+              << " imported, " << tally.unchanged << " unchanged, " << tally.replaced
+              << " replaced, " << tally.failed << " failed\n";
+  }
+  return tally.failed ? 1 : 0;
+}
+
+// --- cites ------------------------------------------------------------------------------------
+
+namespace {
+
+json PlanJson(const CitingPlan& p) {
+  return {{"document_id", p.document_id}, {"path", p.path},     {"type", p.type},
+          {"symbol", p.symbol},           {"date", p.date},     {"issuer", p.issuer},
+          {"relations", p.relations},     {"line", p.first_line}, {"mentions", p.mentions}};
+}
+
+json NodeJson(const NodeInfo& n) {
+  return {{"key", n.key},       {"type", n.type},     {"symbol", n.symbol},
+          {"date", n.date},     {"issuer", n.issuer}, {"title", n.title},
+          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id}};
+}
+
+std::string NodeLine(const NodeInfo& n) {
+  std::string s = (n.type.empty() ? "" : n.type + " ") + n.symbol;
+  if (!n.date.empty()) s += ", " + n.date;
+  if (!n.issuer.empty()) s += ", " + n.issuer;
+  return s;
+}
+
+std::string PlanLine(const CitingPlan& p) {
+  std::string s = PlanName(p.type, p.symbol);
+  if (!p.date.empty()) s += "  " + p.date;
+  if (!p.issuer.empty()) s += "  " + p.issuer;
+  return s + "  [" + Join(p.relations, ", ") + "]  " + p.path + ":" + std::to_string(p.first_line);
+}
+
+}  // namespace
+
+int RunCites(const std::vector<std::string>& args) {
+  CLI::App app{"List the plans that cite a document, given the way a person types it: "
+               "\"02-NQ/TW\", \"Nghị quyết 02\", \"nq 02/tw 2021\".",
+               "plangraph cites"};
+  DbOptions o;
+  std::string ref, rules_dir = DefaultRulesDir();
+  bool transitive = false;
+  int depth = 10;
+  app.add_option("REF", ref, "the cited document")->required();
+  AddDbOptions(app, &o, {"text", "json", "csv"});
+  app.add_flag("-t,--transitive", transitive,
+               "also the plans implementing those plans, as a tree");
+  app.add_option("--depth", depth, "levels of --transitive (default 10)")->check(CLI::Range(1, 100));
+  app.add_option("--rules", rules_dir, "rules folder (document types)");
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto extractor = Extractor::Create(rules_dir);
+  if (!Check(extractor)) return 2;
+  auto query = ParseReferenceQuery(extractor->rules().document_types, ref);
+  if (!Check(query)) return 2;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto nodes = store->ResolveReference(*query);
+  if (!Check(nodes)) return 2;
+  if (nodes->empty()) {
+    std::cerr << "plangraph: no plan in " << o.db << " cites '" << ref << "'\n";
+    return 1;
+  }
+  if (nodes->size() > 1) {
+    // Same number in several years or under several issuers: the user chooses.
+    if (o.format == "json") {
+      json c = json::array();
+      for (const auto& n : *nodes) c.push_back(NodeJson(n));
+      std::cout << json{{"query", ref}, {"ambiguous", true}, {"candidates", c}}.dump(1) << "\n";
+    } else {
+      std::cerr << "plangraph: '" << ref << "' matches " << nodes->size()
+                << " documents; add the year or the full số:\n";
+      for (const auto& n : *nodes) {
+        std::cerr << "  " << NodeLine(n) << "  (cited by " << n.citing_plans << " plans)\n";
+      }
+    }
+    return 1;
+  }
+  const NodeInfo& node = nodes->front();
+  std::vector<TreeEntry> entries;
+  if (transitive) {
+    auto tree = store->ImplementationTree(node.node_id, depth);
+    if (!Check(tree)) return 2;
+    entries = std::move(*tree);
+  } else {
+    auto plans = store->CitingPlans(node.node_id);
+    if (!Check(plans)) return 2;
+    for (auto& p : *plans) entries.push_back({1, node.node_id, std::move(p), false});
+  }
+  if (o.format == "json") {
+    json list = json::array();
+    for (const auto& e : entries) {
+      json j = PlanJson(e.plan);
+      j["depth"] = e.depth;
+      j["cycle"] = e.cycle;
+      list.push_back(j);
+    }
+    std::cout << json{{"query", ref}, {"node", NodeJson(node)}, {"plans", list}}.dump(1) << "\n";
+  } else if (o.format == "csv") {
+    std::cout << "depth,relations,type,symbol,date,issuer,path,line\n";
+    for (const auto& e : entries) {
+      const CitingPlan& p = e.plan;
+      std::cout << e.depth << "," << CsvField(Join(p.relations, ";")) << "," << CsvField(p.type)
+                << "," << CsvField(p.symbol) << "," << p.date << "," << CsvField(p.issuer) << ","
+                << CsvField(p.path) << "," << p.first_line << "\n";
+    }
+  } else {
+    std::cout << NodeLine(node) << ": cited by " << node.citing_plans << " plan"
+              << (node.citing_plans == 1 ? "" : "s") << "\n";
+    for (const auto& e : entries) {
+      std::cout << std::string(2 * e.depth, ' ') << PlanLine(e.plan)
+                << (e.cycle ? "  (cycle: already listed above)" : "") << "\n";
+    }
+  }
+  return 0;
+}
+
+// --- audit ------------------------------------------------------------------------------------
+
+namespace {
+
+json CountsJson(const AuditCounts& c) {
+  return {{"tasks", c.tasks},
+          {"tasks_without_deadline", c.tasks_without_deadline},
+          {"tasks_without_assignee", c.tasks_without_assignee},
+          {"targets", c.targets},
+          {"targets_without_year", c.targets_without_year},
+          {"citations", c.citations},
+          {"citations_not_in_database", c.unresolved_citations}};
+}
+
+json AuditTasksJson(const std::vector<AuditTask>& tasks) {
+  json out = json::array();
+  for (const auto& t : tasks) {
+    out.push_back({{"task", t.local_id}, {"section", t.section_path}, {"line", t.line},
+                   {"text", t.text}});
+  }
+  return out;
+}
+
+std::string CountsLine(const AuditCounts& c) {
+  return std::to_string(c.tasks_without_deadline) + "/" + std::to_string(c.tasks) +
+         " tasks without deadline, " + std::to_string(c.tasks_without_assignee) + "/" +
+         std::to_string(c.tasks) + " without assignee, " + std::to_string(c.targets_without_year) +
+         "/" + std::to_string(c.targets) + " targets without year, " +
+         std::to_string(c.unresolved_citations) + "/" + std::to_string(c.citations) +
+         " citations of documents not in the database";
+}
+
+void PrintAuditTasks(const char* what, const std::vector<AuditTask>& tasks) {
+  if (tasks.empty()) return;
+  std::cout << "    " << what << ":\n";
+  for (const auto& t : tasks) {
+    std::cout << "      line " << t.line << (t.section_path.empty() ? "" : " [" + t.section_path + "]")
+              << " " << t.text << "\n";
+  }
+}
+
+}  // namespace
+
+int RunAudit(const std::vector<std::string>& args) {
+  CLI::App app{"Audit plans: tasks without a deadline or an assignee, targets without a horizon "
+               "year, plans without an organisation (Tổ chức thực hiện) section, citations of "
+               "documents that are not in the database; per plan and in total.",
+               "plangraph audit"};
+  DbOptions o;
+  AuditFilter filter;
+  bool details = false, totals_only = false;
+  AddDbOptions(app, &o, {"text", "json", "csv"});
+  app.add_flag("--total", totals_only, "print only the totals line (text format)");
+  app.add_option("--document", filter.document, "one plan: id, số or path");
+  app.add_option("--issuer", filter.issuer, "plans whose issuer contains this (accents optional)");
+  app.add_flag("-d,--details", details, "list the offending tasks (text format)");
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto report = store->Audit(filter);
+  if (!Check(report)) return 2;
+  if (o.format == "json") {
+    json docs = json::array();
+    for (const auto& d : report->documents) {
+      docs.push_back({{"document_id", d.document.id},
+                      {"path", d.document.path},
+                      {"type", d.document.type},
+                      {"symbol", d.document.symbol},
+                      {"issuer", d.document.issuer},
+                      {"counts", CountsJson(d.counts)},
+                      {"has_organisation_section", d.has_organisation_section},
+                      {"tasks_without_deadline", AuditTasksJson(d.tasks_without_deadline)},
+                      {"tasks_without_assignee", AuditTasksJson(d.tasks_without_assignee)},
+                      {"citations_not_in_database", d.unresolved_keys}});
+    }
+    std::cout << json{{"documents", docs},
+                      {"total", CountsJson(report->total)},
+                      {"documents_without_organisation_section",
+                       report->documents_without_organisation_section}}
+                     .dump(1)
+              << "\n";
+  } else if (o.format == "csv") {
+    std::cout << "document_id,symbol,path,tasks,tasks_without_deadline,tasks_without_assignee,"
+                 "targets,targets_without_year,citations,citations_not_in_database,"
+                 "has_organisation_section\n";
+    for (const auto& d : report->documents) {
+      const AuditCounts& c = d.counts;
+      std::cout << d.document.id << "," << CsvField(d.document.symbol) << ","
+                << CsvField(d.document.path) << "," << c.tasks << "," << c.tasks_without_deadline
+                << "," << c.tasks_without_assignee << "," << c.targets << ","
+                << c.targets_without_year << "," << c.citations << "," << c.unresolved_citations
+                << "," << (d.has_organisation_section ? 1 : 0) << "\n";
+    }
+  } else {
+    for (const auto& d : report->documents) {
+      if (totals_only) break;
+      std::cout << PlanName(d.document.type, d.document.symbol) << "  "
+                << d.document.path << "\n  " << CountsLine(d.counts)
+                << (d.has_organisation_section ? "" : "; no organisation section") << "\n";
+      if (details) {
+        PrintAuditTasks("without deadline", d.tasks_without_deadline);
+        PrintAuditTasks("without assignee", d.tasks_without_assignee);
+        if (!d.unresolved_keys.empty()) {
+          std::cout << "    cited, not in the database: " << Join(d.unresolved_keys, ", ") << "\n";
+        }
+      }
+    }
+    std::cout << "total (" << report->documents.size() << " plans): " << CountsLine(report->total)
+              << "; " << report->documents_without_organisation_section
+              << " plans without an organisation section\n";
+  }
+  return 0;
+}
+
+// --- search -----------------------------------------------------------------------------------
+
+int RunSearch(const std::vector<std::string>& args) {
+  CLI::App app{"Full-text search of headings, tasks and citations; accents, đ/d and tone "
+               "placement are optional (\"uy ban\" finds \"Ủy ban\").",
+               "plangraph search"};
+  DbOptions o;
+  std::vector<std::string> words;
+  int limit = 20;
+  app.add_option("TEXT", words, "words to find (all must occur)")->required();
+  AddDbOptions(app, &o, {"text", "json", "csv"});
+  app.add_option("-n,--limit", limit, "at most this many hits (default 20)")->check(CLI::Range(1, 10000));
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto hits = store->Search(Join(words, " "), limit);
+  if (!Check(hits)) return 2;
+  if (o.format == "json") {
+    json list = json::array();
+    for (const auto& h : *hits) {
+      list.push_back({{"document_id", h.document_id}, {"path", h.path}, {"symbol", h.symbol},
+                      {"kind", h.kind}, {"section", h.section_path}, {"line", h.line},
+                      {"snippet", h.snippet}, {"score", h.score}});
+    }
+    std::cout << list.dump(1) << "\n";
+  } else if (o.format == "csv") {
+    std::cout << "score,symbol,path,line,kind,section,snippet\n";
+    for (const auto& h : *hits) {
+      std::cout << h.score << "," << CsvField(h.symbol) << "," << CsvField(h.path) << "," << h.line
+                << "," << h.kind << "," << CsvField(h.section_path) << "," << CsvField(h.snippet)
+                << "\n";
+    }
+  } else {
+    for (const auto& h : *hits) {
+      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << h.path << ":" << h.line
+                << (h.section_path.empty() ? "" : "  [" + h.section_path + "]") << "\n    "
+                << h.snippet << "\n";
+    }
+    if (hits->empty()) std::cout << "no match\n";
+  }
+  return hits->empty() ? 1 : 0;
+}
+
+// --- show -------------------------------------------------------------------------------------
+
+int RunShow(const std::vector<std::string>& args) {
+  CLI::App app{"Show one imported plan: its section tree with citations, targets, tasks, "
+               "assignees and deadlines.",
+               "plangraph show"};
+  DbOptions o;
+  std::string ref;
+  app.add_option("DOC", ref, "the plan: its số (\"49-KH/TU\"), its path, or its id")->required();
+  AddDbOptions(app, &o, {"text", "json"});
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  std::string lookup = fs::exists(ref) ? StoredPath(ref) : ref;
+  auto doc = store->DocumentByRef(lookup);
+  if (!doc.ok() && lookup != ref) doc = store->DocumentByRef(ref);
+  if (!Check(doc)) return 1;
+  auto stored = store->LoadDocument(doc->id);
+  if (!Check(stored)) return 2;
+  if (o.format == "json") {
+    json j = ExtractionToJson(stored->extraction);
+    j["document_id"] = doc->id;
+    j["content_hash"] = doc->content_hash;
+    j["imported_at"] = doc->imported_at;
+    std::cout << j.dump(1) << "\n";
+  } else {
+    std::cout << "#" << doc->id << " imported " << doc->imported_at << " (" << doc->encoding
+              << ")\n"
+              << ExtractionToText(stored->extraction) << "\n";
+  }
+  return 0;
+}
+
+// --- export -----------------------------------------------------------------------------------
+
+namespace {
+
+// The full extraction as CSV: one table of tasks with their assignees and deadlines, after the
+// graph tables; a spreadsheet user filters it by document.
+std::string TasksCsv(const std::vector<StoredDocument>& docs) {
+  std::ostringstream out;
+  out << "document_id,symbol,task,line,text,assignees,deadline,deadline_start,deadline_end,"
+         "recurrence\n";
+  for (const auto& d : docs) {
+    for (const Task& t : d.extraction.tasks) {
+      std::vector<std::string> who;
+      for (const auto& a : t.assignees) who.push_back(a.agency + " (" + a.role + ")");
+      const Deadline empty;
+      const Deadline& dl = t.deadline ? *t.deadline : empty;
+      out << d.summary.id << "," << CsvField(d.summary.symbol) << "," << t.id << ","
+          << t.span.line << "," << CsvField(t.text) << "," << CsvField(Join(who, "; ")) << ","
+          << CsvField(dl.text) << "," << dl.start << "," << dl.end << "," << dl.recurrence << "\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace
+
+int RunExport(const std::vector<std::string>& args) {
+  CLI::App app{"Export the citation graph (and, for json and csv, every plan's extraction).",
+               "plangraph export"};
+  DbOptions o;
+  o.format = "dot";
+  std::string output;
+  o.db = DefaultDb();
+  app.add_option("--db", o.db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
+  app.add_option("--format", o.format, "dot (Graphviz), graphml, json or csv")
+      ->check(CLI::IsMember({"dot", "graphml", "json", "csv"}));
+  app.add_option("-o,--output", output, "write to this file instead of standard output");
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto graph = store->CitationGraph();
+  if (!Check(graph)) return 2;
+  std::vector<StoredDocument> docs;
+  if (o.format == "json" || o.format == "csv") {
+    auto list = store->Documents();
+    if (!Check(list)) return 2;
+    for (const auto& d : *list) {
+      auto stored = store->LoadDocument(d.id);
+      if (!Check(stored)) return 2;
+      docs.push_back(std::move(*stored));
+    }
+  }
+  std::string text;
+  if (o.format == "dot") {
+    text = GraphToDot(*graph);
+  } else if (o.format == "graphml") {
+    text = GraphToGraphml(*graph);
+  } else if (o.format == "csv") {
+    text = GraphToCsv(*graph) + "\n" + TasksCsv(docs);
+  } else {
+    json plans = json::array();
+    for (const auto& d : docs) {
+      json j = ExtractionToJson(d.extraction);
+      j["document_id"] = d.summary.id;
+      plans.push_back(std::move(j));
+    }
+    json j = GraphToJson(*graph);
+    j["documents"] = plans;
+    text = j.dump(1) + "\n";
+  }
+  if (output.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  if (!out) {
+    std::cerr << "plangraph: " << output << ": cannot write (" << std::strerror(errno) << ")\n";
+    return 2;
+  }
+  return 0;
+}
+
+// --- stats ------------------------------------------------------------------------------------
+
+int RunStats(const std::vector<std::string>& args) {
+  CLI::App app{"Counts of documents, citations, targets, tasks and agencies; the most cited "
+               "documents.",
+               "plangraph stats"};
+  DbOptions o;
+  int top = 10;
+  AddDbOptions(app, &o, {"text", "json"});
+  app.add_option("--top", top, "how many most-cited documents (default 10)")->check(CLI::Range(0, 1000));
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto stats = store->Stats(top);
+  if (!Check(stats)) return 2;
+  const StoreStats& s = *stats;
+  if (o.format == "json") {
+    json topj = json::array();
+    for (const auto& n : s.top_cited) topj.push_back(NodeJson(n));
+    std::cout << json{{"documents", s.documents}, {"sections", s.sections},
+                      {"citations", s.citations}, {"cited_documents", s.nodes},
+                      {"targets", s.targets},     {"tasks", s.tasks},
+                      {"agencies", s.agencies},   {"assignments", s.assignments},
+                      {"top_cited", topj}}
+                     .dump(1)
+              << "\n";
+    return 0;
+  }
+  std::cout << s.documents << " plans, " << s.sections << " sections, " << s.citations
+            << " citations of " << s.nodes << " documents, " << s.targets << " targets, "
+            << s.tasks << " tasks, " << s.agencies << " agencies, " << s.assignments
+            << " assignments\n";
+  if (!s.top_cited.empty()) std::cout << "most cited:\n";
+  for (const auto& n : s.top_cited) {
+    std::cout << "  " << n.citing_plans << "  " << NodeLine(n)
+              << (n.document_id ? "  (imported)" : "") << "\n";
+  }
+  return 0;
+}
+
+}  // namespace plangraph::cli
