@@ -50,7 +50,14 @@ const RE2& FooterStart() {
 }
 
 // Ranks order the numbered levels: a heading closes every open section of equal or lower rank.
-enum Rank { kRoman = 0, kArabic = 1, kDecimal = 2, kLetter = 3, kStar = 4 };
+// Outline ranks, spaced so that deeper decimal levels fit between: "1.1" is kDecimal, "1.1.1"
+// and "2.1.a" kDecimal + 1, and so on.
+enum Rank { kRoman = 0, kArabic = 10, kDecimal = 20, kLetter = 30, kStar = 40 };
+
+Rank DecimalRank(const std::string& label) {
+  int dots = static_cast<int>(std::count(label.begin(), label.end(), '.'));
+  return static_cast<Rank>(kDecimal + std::min(dots - 1, kLetter - kDecimal - 1));
+}
 
 std::string StripTrailingColon(std::string s) {
   s = Trim(s);
@@ -137,6 +144,10 @@ Line CleanLine(std::string_view raw) {
 }
 
 namespace {
+
+bool StartsWithLowercaseLetter(const std::string& t) {
+  return !t.empty() && !StartsWithUpper(t) && RE2::PartialMatch(t, R"(^\pL)");
+}
 
 struct Builder {
   Segmentation seg;
@@ -294,7 +305,8 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
         StartsWithUpper(rest)) {
       sec = b.AddSection("roman", kRoman, true, label, heading = StripTrailingColon(rest), i);
     } else if (RE2::FullMatch(t, DecimalHeading(), &label, &rest) && StartsWithUpper(rest)) {
-      sec = b.AddSection("decimal", kDecimal, true, label, heading = StripTrailingColon(rest), i);
+      sec = b.AddSection("decimal", DecimalRank(label), true, label,
+                         heading = StripTrailingColon(rest), i);
     } else if (RE2::FullMatch(t, ArabicHeading(), &label, &rest) && StartsWithUpper(rest)) {
       auto [title, content] = SplitTitleColon(rest);
       heading = StripTrailingColon(title);
@@ -325,9 +337,12 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       new_block(Block::Kind::kBullet, i, marker, rest);
       continue;
     }
+    // A heading wraps only onto a line starting with a lowercase letter ("công đoàn"): a body
+    // line under it may start with a number ("50.000 triệu đồng …", "28/7/1929 …").
     bool continuation = open_block && !StartsWithUpper(t) &&
                         (open_block->kind == Block::Kind::kHeading
-                             ? seg.lines[open_block->last_line].text.back() != ':'
+                             ? seg.lines[open_block->last_line].text.back() != ':' &&
+                                   StartsWithLowercaseLetter(t)
                              : true);
     if (continuation) {
       if (open_block->kind == Block::Kind::kHeading) {

@@ -34,8 +34,7 @@ TEST(SegmenterTest, WrappedHeadingIsJoined) {
   EXPECT_EQ(e.sections[1].depth, 2);
 }
 
-// Known gap, failing at the end of session 1: fix the code, then re-enable.
-TEST(SegmenterTest, DISABLED_BodyLinesStartingWithNumbersAreNotHeadings) {
+TEST(SegmenterTest, BodyLinesStartingWithNumbersAreNotHeadings) {
   Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nI. CHỈ TIÊU\n50.000 triệu đồng cho dự án.\n"
                              "28/7/1929 - 28/7/2024 kỷ niệm.\n2023 là năm bản lề.\n1.5 triệu đồng.\n");
   EXPECT_EQ(Headings(e, 9), (std::vector<std::string>{"I|CHỈ TIÊU"}));
@@ -47,8 +46,7 @@ TEST(SegmenterTest, TableRowsWithRomanNumeralsAreNotHeadings) {
   EXPECT_TRUE(Headings(e, 9).empty());
 }
 
-// Known gap, failing at the end of session 1: fix the code, then re-enable.
-TEST(SegmenterTest, DISABLED_DecimalAndLetterLevelsNestBelowArabic) {
+TEST(SegmenterTest, DecimalAndLetterLevelsNestBelowArabic) {
   Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NỘI DUNG\n2. Trình tự\n2.1. Bước 1:\n"
                              "2.1.a. Thành lập Ban Chỉ đạo:\na) Việc khác\n");
   ASSERT_EQ(e.sections.size(), 5u);
