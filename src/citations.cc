@@ -122,11 +122,13 @@ class Extractor {
       m->c.date = ParseVietnameseDate("ngày " + date);
       if (!m->c.date.empty()) m->year = std::stoi(m->c.date.substr(0, 4));
     }
+    // The title is looked for after the date: the issuer pattern may swallow "… về “" too.
+    re2::StringPiece after_date = rest;
     std::string issuer;
     if (RE2::Consume(&rest, issuer_re, &issuer)) {
       m->c.issuer = CutIssuer(issuer);
     }
-    // Skip the rest of the issuer phrase before looking for a title.
+    rest = after_date;
     size_t ve = std::string_view(rest.data(), rest.size()).find("về");
     if (ve != std::string::npos && ve < 200) {
       re2::StringPiece t(rest.data() + ve, rest.size() - ve);
@@ -180,6 +182,23 @@ class Extractor {
   }
 
 
+  // Several documents share a number: an undated mention means the one last cited with a date
+  // before it (the text has just introduced it), else the first one cited after it.
+  int NearestDatedYear(size_t i) const {
+    std::string stem = ReferenceStem(mentions_[i].parts);
+    auto year_of = [&](size_t j) {
+      const Mention& o = mentions_[j];
+      return ReferenceStem(o.parts) == stem ? (o.parts.year ? o.parts.year : o.year) : 0;
+    };
+    for (size_t j = i; j-- > 0;) {
+      if (int y = year_of(j)) return y;
+    }
+    for (size_t j = i + 1; j < mentions_.size(); ++j) {
+      if (int y = year_of(j)) return y;
+    }
+    return 0;
+  }
+
   void ResolveYears() {
     std::map<std::string, std::set<int>> years;  // stem → years seen
     for (const Mention& m : mentions_) {
@@ -187,11 +206,13 @@ class Extractor {
       if (y) years[ReferenceStem(m.parts)].insert(y);
     }
     std::map<std::string, std::string> dates;  // key → first date
-    for (Mention& m : mentions_) {
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
       int y = m.parts.year ? m.parts.year : m.year;
       if (!y) {
         const auto& ys = years[ReferenceStem(m.parts)];
         if (ys.size() == 1) y = *ys.begin();
+        else if (ys.size() > 1) y = NearestDatedYear(i);
       }
       m.c.key = ReferenceKey(m.parts, y);
       if (!m.c.date.empty() && !dates.count(m.c.key)) dates[m.c.key] = m.c.date;
