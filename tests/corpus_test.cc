@@ -17,22 +17,8 @@
 namespace plangraph {
 namespace {
 
-struct CommandRun {
-  int status;
-  std::string out;
-};
-
-CommandRun Shell(const std::string& cmd) {
-  CommandRun r{-1, ""};
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using testing::CommandRun;
+using testing::Shell;
 
 TEST(CorpusTest, EveryBundledDocumentExtractsToTheJsonContract) {
   std::string dir = testing::SourceDir() + "/corpus/docs/";

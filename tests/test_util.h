@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <string>
 
 #include "plangraph/pipeline.h"
@@ -28,6 +32,32 @@ inline Extraction ExtractText(const std::string& text) {
   auto r = ProjectExtractor().ExtractBytes("test.txt", text);
   EXPECT_TRUE(r.ok()) << r.status().message();
   return r.ok() ? *r : Extraction{};
+}
+
+// Runs a shell command; its exit status and standard output (stderr goes where the test's goes
+// unless the command redirects it).
+struct CommandRun {
+  int status;
+  std::string out;
+};
+
+inline CommandRun Shell(const std::string& cmd) {
+  CommandRun r{-1, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+// Single-quotes a path or argument for the shell.
+inline std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 }  // namespace plangraph::testing

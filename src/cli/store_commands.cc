@@ -175,7 +175,16 @@ int RunImport(const std::vector<std::string>& args) {
   if (!Check(extractor)) return 2;
   auto store = OpenStore(o.db, /*must_exist=*/false);
   if (!store) return 2;
-  std::vector<std::string> files = ExpandInputs(inputs);
+  // The database (and its journal files) may sit in a folder being imported: never read it.
+  std::string db_path = StoredPath(o.db);
+  std::vector<std::string> files;
+  for (std::string& f : ExpandInputs(inputs)) {
+    std::string p = StoredPath(f);
+    if (p != db_path && p != db_path + "-wal" && p != db_path + "-shm" &&
+        p != db_path + "-journal") {
+      files.push_back(std::move(f));
+    }
+  }
   ImportTally tally;
   json results = json::array();
   Progress progress(files.size());

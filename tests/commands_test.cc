@@ -1,0 +1,182 @@
+// End-to-end: the database commands of the built binary on three small plans that implement
+// each other (02-NQ/TW ← 49-KH/TU ← 31/KH-LĐLĐ ← 5/KH-CĐCS) and on a bad file among them.
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace plangraph {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::Quote;
+using testing::Shell;
+
+const char* kPlan49 =
+    "TỈNH ỦY ĐẮK LẮK\nSố: 49-KH/TU\nĐắk Lắk, ngày 16 tháng 11 năm 2021\nKẾ HOẠCH\n"
+    "thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng tuyên truyền.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n"
+    "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan triển khai thực hiện "
+    "Kế hoạch; thời gian: Quý I/2022.\n"
+    "2. Đảng đoàn Liên đoàn Lao động tỉnh tổ chức sơ kết.\n";
+const char* kPlan31 =
+    "LIÊN ĐOÀN LAO ĐỘNG TỈNH\nSố: 31/KH-LĐLĐ\nĐắk Lắk, ngày 01 tháng 4 năm 2022\nKẾ HOẠCH\n"
+    "thực hiện Kế hoạch số 49-KH/TU, ngày 16/11/2021 của Tỉnh ủy\n"
+    "I. NHIỆM VỤ\n1. Phấn đấu phát triển 500 đoàn viên.\n2. Tổ chức tuyên truyền sâu rộng.\n";
+const char* kPlan5 =
+    "CÔNG ĐOÀN CƠ SỞ\nSố: 5/KH-CĐCS\nĐắk Lắk, ngày 10 tháng 5 năm 2022\nKẾ HOẠCH\n"
+    "triển khai thực hiện Kế hoạch số 31/KH-LĐLĐ, ngày 01/4/2022 của Liên đoàn Lao động tỉnh\n"
+    "I. NHIỆM VỤ\n1. Công đoàn cơ sở tổ chức quán triệt; hoàn thành trước ngày 30/6/2022.\n";
+
+class CommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           ("plangraph commands " + std::to_string(::getpid()) + " " +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "plans");
+    Write("plans/kế hoạch 49 tỉnh ủy.txt", kPlan49);
+    Write("plans/kh31.txt", kPlan31);
+    Write("plans/kh5.txt", kPlan5);
+    db_ = (dir_ / "plans.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  // Runs `plangraph ARGS --db DB`, stderr folded into the output.
+  testing::CommandRun Run(const std::string& args) {
+    return Shell(std::string(PLANGRAPH_BINARY) + " " + args + " --db " + Quote(db_) + " 2>&1");
+  }
+  std::string Plans() { return Quote((dir_ / "plans").string()); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(CommandsTest, ImportSkipsABadFileAndReimportChangesNothing) {
+  Write("plans/broken.txt", std::string("\x00\x01\x02 binary", 9));
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("broken.txt: binary file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4 files, 3 imported, 0 unchanged, 0 replaced, 1 failed"), std::string::npos)
+      << r.out;
+  fs::remove(dir_ / "plans/broken.txt");
+  r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("3 files, 0 imported, 3 unchanged, 0 replaced, 0 failed"), std::string::npos)
+      << r.out;
+  r = Run("stats --format json");
+  json stats = json::parse(r.out);
+  EXPECT_EQ(stats["documents"], 3);
+  EXPECT_EQ(stats["tasks"], 5);
+}
+
+TEST_F(CommandsTest, ChangedFileReplacesItsOldVersion) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  Write("plans/kh31.txt", std::string(kPlan31) + "3. Tổng kết vào cuối năm.\n");
+  auto r = Run("import " + Plans());
+  EXPECT_NE(r.out.find("0 imported, 2 unchanged, 1 replaced, 0 failed"), std::string::npos) << r.out;
+  json stats = json::parse(Run("stats --format json").out);
+  EXPECT_EQ(stats["documents"], 3);
+  EXPECT_EQ(stats["tasks"], 6);
+}
+
+TEST_F(CommandsTest, CitesFindsEveryVariantSpellingAndTheTransitiveTree) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  for (const char* ref : {"02-NQ/TW", "Nghị quyết 02", "nq 02/tw 2021", "2-NQ/TW", "02/NQ-TW"}) {
+    auto r = Run(std::string("cites ") + Quote(ref) + " --format json");
+    ASSERT_EQ(r.status, 0) << ref << ": " << r.out;
+    json j = json::parse(r.out);
+    ASSERT_EQ(j["plans"].size(), 1u) << ref;
+    EXPECT_EQ(j["plans"][0]["symbol"], "49-KH/TU") << ref;
+  }
+  json tree = json::parse(Run("cites 02-NQ/TW --transitive --format json").out);
+  ASSERT_EQ(tree["plans"].size(), 3u);
+  std::vector<std::string> levels;
+  for (const auto& p : tree["plans"]) {
+    levels.push_back(std::to_string(p["depth"].get<int>()) + ":" + p["symbol"].get<std::string>());
+  }
+  EXPECT_EQ(levels, (std::vector<std::string>{"1:49-KH/TU", "2:31/KH-LĐLĐ", "3:5/KH-CĐCS"}));
+  auto none = Run("cites 99-NQ/TW");
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.out.find("no plan"), std::string::npos);
+}
+
+TEST_F(CommandsTest, AuditCountsMatchTheHandCount) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  json audit = json::parse(Run("audit --format json").out);
+  // 49: 2 tasks, one dated (Quý I/2022); 31: 2 tasks, none dated or assigned, 1 target without
+  // year; 5: 1 task, dated and assigned. Only 02-NQ/TW is cited but not imported.
+  EXPECT_EQ(audit["total"]["tasks"], 5);
+  EXPECT_EQ(audit["total"]["tasks_without_deadline"], 3);
+  EXPECT_EQ(audit["total"]["tasks_without_assignee"], 2);
+  EXPECT_EQ(audit["total"]["targets_without_year"], 1);
+  EXPECT_EQ(audit["total"]["citations_not_in_database"], 1);
+  EXPECT_EQ(audit["documents_without_organisation_section"], 2);
+  json one = json::parse(Run("audit --document 31/KH-LĐLĐ --format json").out);
+  ASSERT_EQ(one["documents"].size(), 1u);
+  EXPECT_EQ(one["documents"][0]["counts"]["tasks_without_assignee"], 2);
+}
+
+TEST_F(CommandsTest, SearchWithoutDiacriticsAndWithHostileText) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  auto r = Run("search tuyen truyen sau rong --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  json hits = json::parse(r.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["symbol"], "31/KH-LĐLĐ");
+  EXPECT_NE(hits[0]["snippet"].get<std::string>().find("tuyên truyền sâu rộng"), std::string::npos);
+  for (const char* hostile : {"\"", "AND OR", "'; DROP TABLE documents; --", "*", "NEAR("}) {
+    auto h = Run(std::string("search ") + Quote(hostile));
+    EXPECT_TRUE(h.status == 0 || h.status == 1) << hostile << ": " << h.out;
+  }
+  EXPECT_EQ(json::parse(Run("stats --format json").out)["documents"], 3);
+}
+
+TEST_F(CommandsTest, ExportFormatsParseBack) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  json j = json::parse(Run("export --format json").out);
+  EXPECT_EQ(j["documents"].size(), 3u);
+  EXPECT_EQ(j["edges"].size(), 3u);  // 49 → 02-NQ/TW, 31 → 49, 5 → 31
+  pugi::xml_document xml;
+  std::string graphml = Run("export --format graphml").out;
+  ASSERT_TRUE(xml.load_string(graphml.c_str()));
+  auto graph = xml.child("graphml").child("graph");
+  EXPECT_EQ(std::distance(graph.children("node").begin(), graph.children("node").end()), 4);
+  EXPECT_EQ(std::distance(graph.children("edge").begin(), graph.children("edge").end()), 3);
+  std::string dot = Run("export --format dot").out;
+  EXPECT_EQ(dot.rfind("digraph plangraph {", 0), 0u);
+  std::string out = (dir_ / "graph.csv").string();
+  ASSERT_EQ(Run("export --format csv -o " + Quote(out)).status, 0);
+  EXPECT_TRUE(fs::file_size(out) > 0);
+}
+
+TEST_F(CommandsTest, ShowPrintsOnePlanBySymbolOrPath) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  auto r = Run("show 49-KH/TU");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("Ban Tuyên giáo Tỉnh ủy"), std::string::npos) << r.out;
+  json j = json::parse(Run("show " + Quote((dir_ / "plans/kh5.txt").string()) + " --format json").out);
+  EXPECT_EQ(j["document"]["symbol"], "5/KH-CĐCS");
+  EXPECT_NE(Run("show 77/KH-XYZ").status, 0);
+}
+
+TEST_F(CommandsTest, DatabaseCommandsOnAMissingDatabaseSayWhatToDo) {
+  auto r = Run("stats");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("no such database"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(db_));
+}
+
+}  // namespace
+}  // namespace plangraph
