@@ -94,7 +94,10 @@ class Extractor {
       const Line& l = seg_.lines[line];
       m.c.span = {l.number, l.begin, l.end};
       mentions_.push_back(std::move(m));
+      DefineAlias(view, end, orig);
     }
+    FindAliases(blk, view, section);
+    ++blocks_scanned_;
   }
 
   std::vector<Citation> Finish(const std::string& own_symbol) {
@@ -110,6 +113,55 @@ class Extractor {
   }
 
  private:
+  // "(sau đây viết tắt là Nghị quyết 02)" within the sentence after a mention names the last
+  // mention; later uses of the short name cite the same document.
+  void DefineAlias(const std::string& view, size_t end, const std::string& orig) {
+    const size_t kWindow = 400;
+    size_t stop = std::min(view.size(), end + kWindow);
+    re2::StringPiece g[2];
+    if (!rules_.alias->Match(view, end, stop, RE2::UNANCHORED, g, 2)) return;
+    std::string name = Trim(orig.substr(g[1].data() - view.data(), g[1].size()));
+    size_t at = g[0].data() - view.data() + g[0].size() - 1;
+    // A short name that is itself a full mention ("… là Nghị quyết số 02-NQ/TW") needs nothing.
+    static const RE2 full_symbol(R"(\d\s*[/-]\s*\pL)");
+    if (name.empty() || RE2::PartialMatch(name, full_symbol)) return;
+    aliases_.push_back({ToLower(ToneCanonicalView(name)), mentions_.size() - 1, blocks_scanned_, at});
+  }
+
+  // Uses of defined short names in a block, each a mention of the aliased document.
+  void FindAliases(const Block& blk, const std::string& view, int section) {
+    if (aliases_.empty()) return;
+    std::string lower = ToLower(view);
+    if (lower.size() != view.size()) return;  // case mapping changed lengths: offsets unusable
+    for (const Alias& a : aliases_) {
+      for (size_t p = lower.find(a.name); p != std::string::npos; p = lower.find(a.name, p + 1)) {
+        if (a.block == blocks_scanned_ && p <= a.defined_at) continue;  // the definition itself
+        if (!WordBoundary(lower, p, a.name.size())) continue;
+        Mention m = mentions_[a.mention];
+        m.c.section = section;
+        m.c.text = blk.text.substr(p, a.name.size());
+        m.c.relation = RelationBefore(view, p);
+        const Line& l = seg_.lines[blk.LineAt(p)];
+        m.c.span = {l.number, l.begin, l.end};
+        mentions_.push_back(std::move(m));
+      }
+    }
+  }
+
+  static bool WordBoundary(const std::string& s, size_t p, size_t n) {
+    auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    return (p == 0 || !is_word(s[p - 1])) && (p + n >= s.size() || !is_word(s[p + n]));
+  }
+
+  struct Alias {
+    std::string name;        // lowercase match view of the short name
+    size_t mention;          // index of the aliased mention
+    int block;               // the block holding the definition
+    size_t defined_at;       // where its "(sau đây …)" clause ends: uses come after
+  };
+  std::vector<Alias> aliases_;
+  int blocks_scanned_ = 0;
+
   // Date, issuer and title following the symbol.
   void ReadTail(const std::string& view, size_t end, Mention* m) {
     static const RE2 date_re("^\\s*[,;]?\\s*(?:(?:ban hành\\s+)?ngày\\s*)?(" + std::string(kDate) + ")",

@@ -64,5 +64,17 @@ TEST(CitationsTest, GroupSlipWithSameDateIsOneDocument) {
   EXPECT_EQ(e.citations[1].text.find("57-KH/ĐĐ") != std::string::npos, true);
 }
 
+TEST(CitationsTest, ShortNameGivenBySauDayVietTatLaCitesTheSameDocument) {
+  Extraction e = Doc(
+      "Thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị (sau đây viết tắt là "
+      "Nghị quyết 02).\nI. NHIỆM VỤ\n- Quán triệt Nghị quyết 02 đến đoàn viên.\n"
+      "- Nghị quyết 020 là số khác, không phải tên tắt.\n");
+  ASSERT_EQ(e.citations.size(), 2u);
+  EXPECT_EQ(e.citations[1].key, "2|NQ-TW|2021");
+  EXPECT_EQ(e.citations[1].text, "Nghị quyết 02");
+  EXPECT_EQ(e.citations[1].date, "2021-06-12");
+  EXPECT_EQ(e.citations[1].span.line, 7);
+}
+
 }  // namespace
 }  // namespace plangraph
