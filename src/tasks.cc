@@ -234,6 +234,8 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
     else if (kind == "schedule") rules.schedule_line = *re;
     else if (kind == "execution") rules.execution = *re;
     else if (kind == "not_task") rules.not_task = *re;
+    else if (kind == "xref.part") rules.xref_part = *re;
+    else if (kind == "xref.clause") rules.xref_clause = *re;
     else if (kind == "column.lead") rules.columns.lead = *re;
     else if (kind == "column.support") rules.columns.support = *re;
     else if (kind == "column.deadline") rules.columns.deadline = *re;
@@ -245,8 +247,10 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
   RE2::Options opt;
   opt.set_case_sensitive(false);
   rules.task_section = std::make_shared<const RE2>("(?:^|[^\\pL])(?:" + alt + ")", opt);
-  if (!rules.schedule_line || !rules.execution || !rules.not_task || !rules.task_section->ok()) {
-    return Status::BadRule(file.path + ": needs section, schedule, execution and not_task lines");
+  if (!rules.schedule_line || !rules.execution || !rules.not_task || !rules.xref_part ||
+      !rules.xref_clause || !rules.task_section->ok()) {
+    return Status::BadRule(file.path +
+                           ": needs section, schedule, execution, not_task and xref lines");
   }
   return rules;
 }
@@ -328,6 +332,61 @@ Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules
   return task;
 }
 
+// "Ban Tổ chức - Kiểm tra: Tham mưu các nội dung 1.1, 1.2 của Khoản 1, Mục II": the sections a
+// task points at. Decimal labels name items, "Khoản N" with no item of its own listed names the
+// whole clause, all under the part ("Mục II") the text names. Empty without a part.
+std::vector<int> ReferencedSections(const Segmentation& seg, const TaskRules& rules,
+                                    const std::string& text) {
+  std::string view = ToneCanonicalView(text);
+  std::string part;
+  if (!RE2::PartialMatch(view, *rules.xref_part, &part)) return {};
+  int root = -1;
+  for (const Section& s : seg.sections) {
+    if (s.kind == "roman" && s.label == part) root = s.id;
+  }
+  if (root < 0) return {};
+  std::vector<std::string> labels;
+  re2::StringPiece in(view);
+  std::string label;
+  static const RE2 decimal(R"((?:^|[^\d.])(\d{1,2}(?:\.\d{1,2})+)(?:[^\d.]|\.\s|\.$|$))");
+  while (RE2::FindAndConsume(&in, decimal, &label)) labels.push_back(label);
+  in = view;
+  while (RE2::FindAndConsume(&in, *rules.xref_clause, &label)) {
+    bool has_items = std::any_of(labels.begin(), labels.end(),
+                                 [&](const std::string& l) { return l.rfind(label + ".", 0) == 0; });
+    if (!has_items) labels.push_back(label);
+  }
+  std::vector<int> out;
+  for (const Section& s : seg.sections) {
+    if (s.id == root || !seg.IsWithin(s.id, root)) continue;
+    if (std::find(labels.begin(), labels.end(), s.label) != labels.end()) out.push_back(s.id);
+  }
+  return out;
+}
+
+// Gives the assignees of each cross-referencing task to the tasks of the sections it names.
+void AssignCrossReferences(const Segmentation& seg, const TaskRules& rules,
+                           std::vector<Task>* tasks) {
+  std::vector<std::pair<std::vector<int>, std::vector<Assignee>>> refs;
+  for (const Task& t : *tasks) {
+    if (t.assignees.empty()) continue;
+    std::vector<int> sections = ReferencedSections(seg, rules, t.text);
+    if (!sections.empty()) refs.push_back({std::move(sections), t.assignees});
+  }
+  for (const auto& [sections, assignees] : refs) {
+    for (Task& t : *tasks) {
+      bool named = std::any_of(sections.begin(), sections.end(),
+                               [&](int s) { return seg.IsWithin(t.section, s); });
+      if (!named) continue;
+      for (const Assignee& a : assignees) {
+        bool has = std::any_of(t.assignees.begin(), t.assignees.end(),
+                               [&](const Assignee& x) { return x.agency == a.agency; });
+        if (!has) t.assignees.push_back(a);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
@@ -372,6 +431,7 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
   }
   if (!table.empty()) flush_table();
   for (size_t i = 0; i < tasks.size(); ++i) tasks[i].id = static_cast<int>(i);
+  AssignCrossReferences(seg, rules, &tasks);
   UnifyBodies(agencies, &tasks);
   return tasks;
 }

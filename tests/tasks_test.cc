@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "test_util.h"
 
 namespace plangraph {
@@ -167,6 +169,20 @@ TEST(TasksTest, MostSpecificDeadlineOfSeveralAndConditionsInThePast) {
   EXPECT_EQ(e.tasks[0].schedule[0].recurrence, "ongoing");
   EXPECT_EQ(e.tasks[0].schedule[1].recurrence, "annual");
   EXPECT_FALSE(e.tasks[1].deadline.has_value());  // a condition, before the plan's own date
+}
+
+TEST(TasksTest, CrossReferenceAssignsTheTasksOfTheNamedSections) {
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển đoàn viên\n1.1. Tuyên truyền lợi ích.\n"
+      "1.2. Thành lập công đoàn cơ sở.\n2. Chăm lo đời sống\n2.1. Thăm hỏi đoàn viên.\n"
+      "III. TỔ CHỨC THỰC HIỆN\n- Ban Tổ chức - Kiểm tra: Tham mưu nội dung 1.2 của Khoản 1 và Khoản 2, Mục II.\n");
+  std::map<std::string, std::vector<std::string>> by_text;
+  for (const Task& t : e.tasks) by_text[t.text] = Agencies(t);
+  EXPECT_TRUE(by_text["Tuyên truyền lợi ích."].empty());
+  EXPECT_EQ(by_text["Thành lập công đoàn cơ sở."],
+            (std::vector<std::string>{"Ban Tổ chức - Kiểm tra/advise"}));
+  EXPECT_EQ(by_text["Thăm hỏi đoàn viên."],
+            (std::vector<std::string>{"Ban Tổ chức - Kiểm tra/advise"}));
 }
 
 }  // namespace
