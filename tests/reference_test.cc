@@ -87,6 +87,7 @@ TEST(ReferenceTest, TypeFromCodeInsideSymbol) {
       {"88-CTr/TU", "Chương trình hành động"},  // first type in file order listing CTr
       {"49-KH/TU", "Kế hoạch"},       {"02-nq/tw", "Nghị quyết"},
       {"1729/QÐ-TTg", "Quyết định"},  {"", ""},
+      {"05-TB/TU", "Thông báo"},  // the plain type, not "Thông báo kết luận"
   };
   for (const Case& c : cases) EXPECT_EQ(ProjectTypes().FromSymbol(c.symbol), c.type) << c.symbol;
 }
