@@ -1419,11 +1419,14 @@ std::string Store::ContentHash(std::string_view bytes) {
 }
 
 Result<ImportOutcome> Store::Import(const Extraction& e, const std::string& source_path,
-                                    const std::string& content_hash, int64_t byte_size) {
+                                    const std::string& content_hash, int64_t byte_size,
+                                    bool force) {
   return Guarded(path_, [&]() -> Result<ImportOutcome> {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const std::optional<StoredVersion> old = VersionAt(*db_, source_path);
-    if (old && old->hash == content_hash) return ImportOutcome{ImportOutcome::kUnchanged, old->id};
+    if (old && old->hash == content_hash && !force) {
+      return ImportOutcome{ImportOutcome::kUnchanged, old->id};
+    }
     if (old) DeleteDocument(*db_, old->id);
     const int64_t id =
         DocumentWriter(*db_).Write(e, source_path, content_hash, byte_size, old ? old->id : 0);

@@ -188,8 +188,10 @@ class Store {
   // Stores one document in one transaction. Same path and hash as stored: kUnchanged, nothing
   // written. Same path, other hash: the old rows are replaced (same document id). On any error
   // the transaction rolls back and the stored version stays as it was.
+  // `force` replaces even unchanged content: after the rules change, a re-import re-extracts.
   Result<ImportOutcome> Import(const Extraction& e, const std::string& source_path,
-                               const std::string& content_hash, int64_t byte_size);
+                               const std::string& content_hash, int64_t byte_size,
+                               bool force = false);
   // Deletes a document and what it owns; nodes no longer cited are dropped.
   Status Remove(int64_t document_id);
 

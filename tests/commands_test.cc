@@ -75,6 +75,9 @@ TEST_F(CommandsTest, ImportSkipsABadFileAndReimportChangesNothing) {
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("3 files, 0 imported, 3 unchanged, 0 replaced, 0 failed"), std::string::npos)
       << r.out;
+  r = Run("import --force " + Plans());
+  EXPECT_NE(r.out.find("3 files, 0 imported, 0 unchanged, 3 replaced, 0 failed"), std::string::npos)
+      << r.out;
   r = Run("stats --format json");
   json stats = json::parse(r.out);
   EXPECT_EQ(stats["documents"], 3);

@@ -133,19 +133,21 @@ struct ImportTally {
 };
 
 // Imports one file: returns the outcome word, or an error status naming the file.
-Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file) {
+Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
+                              bool force) {
   auto bytes = ReadBytes(file);
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
   std::string hash = Store::ContentHash(*bytes);
   // Unchanged content is recognised before the (costlier) extraction.
   auto known = store.DocumentByRef(stored_path);
-  if (known.ok() && known->path == stored_path && known->content_hash == hash) {
+  if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
     return std::string("unchanged");
   }
   auto extraction = extractor.ExtractBytes(file, *bytes);
   if (!extraction.ok()) return extraction.status();
-  auto outcome = store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()));
+  auto outcome =
+      store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
   if (!outcome.ok()) return outcome.status();
   switch (outcome->kind) {
     case ImportOutcome::kImported: return std::string("imported");
@@ -165,11 +167,12 @@ int RunImport(const std::vector<std::string>& args) {
   DbOptions o;
   std::vector<std::string> inputs;
   std::string rules_dir = DefaultRulesDir();
-  bool quiet = false;
+  bool quiet = false, force = false;
   app.add_option("PATH", inputs, "files or folders (folders are read recursively)")->required();
   AddDbOptions(app, &o, {"text", "json"});
   app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
   app.add_flag("-q,--quiet", quiet, "print only errors and the closing summary");
+  app.add_flag("--force", force, "re-extract and replace unchanged files too (after a rules change)");
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
@@ -190,7 +193,7 @@ int RunImport(const std::vector<std::string>& args) {
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
-    auto outcome = ImportOne(*extractor, *store, files[i]);
+    auto outcome = ImportOne(*extractor, *store, files[i], force);
     if (!outcome.ok()) {
       ++tally.failed;
       progress.Done();
