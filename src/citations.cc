@@ -16,7 +16,6 @@ constexpr char kSymbol[] = R"([\pL\pN][\pL\pN.&]*(?:\s?[-/–]\s?[\pL\pN&][\pL\p
 constexpr char kDate[] =
     R"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})";
 
-std::string EscapeForRegex(const std::string& s) { return RE2::QuoteMeta(s); }
 
 // The word-bounded form of a cue pattern: RE2's \b knows only ASCII letters.
 std::string Bounded(const std::string& pattern) {

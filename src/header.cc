@@ -86,7 +86,7 @@ std::string ParseVietnameseDate(std::string_view text) {
     return "";
   }
   if (!ValidDate(y, m, d)) return "";
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

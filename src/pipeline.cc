@@ -23,23 +23,24 @@ Result<Extractor> Extractor::Create(const std::string& rules_dir) {
 Result<Extraction> Extractor::ExtractFile(const std::string& path) const {
   auto decoded = ReadTextFile(path);
   if (!decoded.ok()) return decoded.status();
-  return ExtractDecoded(path, decoded->text, decoded->encoding);
+  return ExtractDecoded(path, *decoded);
 }
 
 Result<Extraction> Extractor::ExtractBytes(const std::string& source,
                                            const std::string& bytes) const {
   auto decoded = DecodeBytes(source, bytes);
   if (!decoded.ok()) return decoded.status();
-  return ExtractDecoded(source, decoded->text, decoded->encoding);
+  return ExtractDecoded(source, *decoded);
 }
 
-Result<Extraction> Extractor::ExtractDecoded(const std::string& source, const std::string& text,
-                                             const std::string& encoding) const {
+Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
+                                             const DecodedText& decoded) const {
   const Rules& rules = *rules_;
+  const std::string& text = decoded.text;
   Extraction out;
   out.source = source;
-  out.format = "text";
-  out.encoding = encoding;
+  out.format = decoded.format;
+  out.encoding = decoded.encoding;
   auto is_type_line = [&](std::string_view line) {
     std::string t = Trim(line);
     return !t.empty() && IsAllCaps(t) && !rules.document_types.Canonical(t).empty();

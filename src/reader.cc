@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "html_reader.h"
 #include "text.h"
 
 namespace plangraph {
@@ -50,6 +51,15 @@ Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view byte
 }  // namespace
 
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+  if (LooksLikeHtml(bytes)) {
+    auto text = HtmlToText(source, bytes);
+    if (!text.ok()) return text.status();
+    DecodedText d;
+    d.format = "html";
+    d.encoding = "UTF-8";
+    d.text = ToNfc(NormaliseLineEnds(*text));
+    return d;
+  }
   DecodedText d;
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     bool be = bytes[0] == '\xFE';

@@ -18,7 +18,8 @@
 
 namespace plangraph {
 
-struct Rules;  // compiled rules/, defined in src/rules.h
+struct Rules;        // compiled rules/, defined in src/rules.h
+struct DecodedText;  // the reader's output, defined in src/reader.h
 
 class Extractor {
  public:
@@ -35,8 +36,7 @@ class Extractor {
 
  private:
   explicit Extractor(std::shared_ptr<const Rules> rules) : rules_(std::move(rules)) {}
-  Result<Extraction> ExtractDecoded(const std::string& source, const std::string& text,
-                                    const std::string& encoding) const;
+  Result<Extraction> ExtractDecoded(const std::string& source, const DecodedText& decoded) const;
   std::shared_ptr<const Rules> rules_;
 };
 

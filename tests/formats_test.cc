@@ -1,0 +1,76 @@
+// Every supported input format and encoding extracts the same plan as the UTF-8 original: the
+// fixtures under tests/fixtures/ are generated from corpus documents by tools/make_*_fixtures.py.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "html_reader.h"
+#include "test_util.h"
+
+namespace plangraph {
+namespace {
+
+// What a plan is, independent of line numbers and byte offsets (which change with the format).
+std::vector<std::string> Essence(const Extraction& e) {
+  std::vector<std::string> out = {e.document.type + "|" + e.document.symbol + "|" + e.document.date};
+  for (const auto& s : e.sections) out.push_back("S " + s.label + "|" + s.heading);
+  for (const auto& c : e.citations) out.push_back("C " + c.key + "|" + c.relation + "|" + c.date);
+  for (const auto& t : e.targets) {
+    out.push_back("T " + std::to_string(t.value) + "|" + t.unit + "|" +
+                  (t.year ? std::to_string(*t.year) : ""));
+  }
+  for (const auto& t : e.tasks) {
+    std::string who;
+    for (const auto& a : t.assignees) who += a.agency + "/" + a.role + ";";
+    out.push_back("K " + t.text + "|" + who + "|" + (t.deadline ? t.deadline->text : ""));
+  }
+  return out;
+}
+
+Extraction Extract(const std::string& path) {
+  auto r = testing::ProjectExtractor().ExtractFile(path);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : Extraction{};
+}
+
+TEST(FormatsTest, HtmlPagesExtractLikeTheirTextOriginals) {
+  for (const char* name : {"daklak-kh-49-2021", "binhdinh-qd-518-2023"}) {
+    Extraction html = Extract(testing::SourceDir() + "/tests/fixtures/html/" + name + ".html");
+    Extraction text = Extract(testing::SourceDir() + "/corpus/docs/" + name + ".txt");
+    EXPECT_EQ(html.format, "html");
+    EXPECT_EQ(Essence(html), Essence(text)) << name;
+  }
+}
+
+TEST(FormatsTest, HtmlReaderDropsScriptsStylesAndNavigation) {
+  auto text = HtmlToText("x.html",
+                         "<html><head><style>p{}</style><script>var a='Số 1-NQ/TW';</script></head>"
+                         "<body><nav>Trang chủ</nav><p>KẾ HOẠCH</p><p>Thực hiện <b>Nghị quyết</b>"
+                         " số 02-NQ/TW</p><table><tr><td>1</td><td>Sở Tư pháp</td></tr></table>"
+                         "<footer>Bản quyền</footer></body></html>");
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  EXPECT_EQ(*text, "KẾ HOẠCH\nThực hiện Nghị quyết số 02-NQ/TW\n| 1 | Sở Tư pháp |\n");
+}
+
+TEST(FormatsTest, HtmlIsRecognisedByContentNotByName) {
+  EXPECT_TRUE(LooksLikeHtml("\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+  EXPECT_TRUE(LooksLikeHtml("<HTML><BODY>x</BODY></HTML>"));
+  EXPECT_FALSE(LooksLikeHtml("KẾ HOẠCH\n<i>không phải html</i>"));
+  // A ".doc" that is really an HTML page (a common export) reads as HTML.
+  auto r = testing::ProjectExtractor().ExtractBytes(
+      "plan.doc", "<html><body><p>KẾ HOẠCH</p><p>Thử</p><p>I. NHIỆM VỤ</p></body></html>");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->format, "html");
+  ASSERT_EQ(r->sections.size(), 1u);
+  EXPECT_EQ(r->sections[0].heading, "NHIỆM VỤ");
+}
+
+TEST(FormatsTest, HtmlWithoutTextIsAClearError) {
+  auto r = testing::ProjectExtractor().ExtractBytes("empty.html", "<html><body><script>x</script></body></html>");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "empty.html: HTML document without text");
+}
+
+}  // namespace
+}  // namespace plangraph
