@@ -30,7 +30,7 @@ int DaysIn(int y, int m) {
 // ISO date, or "" when the date does not exist.
 std::string Iso(int y, int m, int d) {
   if (y < 1900 || y > 2200 || d < 1 || d > DaysIn(y, m)) return "";
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

@@ -38,7 +38,7 @@ TEST(CorpusTest, EveryBundledDocumentExtractsToTheJsonContract) {
 TEST(CorpusTest, BadFileIsReportedAndOthersStillExtract) {
   std::string tmp = ::testing::TempDir() + "/plangraph_bad";
   std::filesystem::create_directories(tmp);
-  { std::ofstream(tmp + "/a bad file.txt", std::ios::binary) << std::string("ab\0\x01\x02cd", 7); }
+  { std::ofstream(tmp + "/a bad file.txt", std::ios::binary) << std::string("ab\0\x01\x02" "cd", 7); }
   { std::ofstream(tmp + "/good.txt") << "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n"; }
   CommandRun r = Shell(std::string(PLANGRAPH_BINARY) + " extract --format summary '" + tmp + "' 2>&1");
   EXPECT_EQ(r.status, 1);
