@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "html_reader.h"
+#include "pdf_reader.h"
 #include "text.h"
 
 namespace plangraph {
@@ -51,6 +52,15 @@ Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view byte
 }  // namespace
 
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+  if (LooksLikePdf(bytes)) {
+    auto text = PdfToText(source, bytes);
+    if (!text.ok()) return text.status();
+    DecodedText d;
+    d.format = "pdf";
+    d.encoding = "PDF text layer";
+    d.text = ToNfc(NormaliseLineEnds(*text));
+    return d;
+  }
   if (LooksLikeHtml(bytes)) {
     auto text = HtmlToText(source, bytes);
     if (!text.ok()) return text.status();

@@ -2,6 +2,8 @@
 // fixtures under tests/fixtures/ are generated from corpus documents by tools/make_*_fixtures.py.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -70,6 +72,40 @@ TEST(FormatsTest, HtmlWithoutTextIsAClearError) {
   auto r = testing::ProjectExtractor().ExtractBytes("empty.html", "<html><body><script>x</script></body></html>");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(), "empty.html: HTML document without text");
+}
+
+TEST(FormatsTest, PdfExtractsLikeItsTextOriginal) {
+  // Wrapped lines rejoined, running header and page numbers dropped (tools/make_pdf_fixtures.py).
+  Extraction pdf = Extract(testing::SourceDir() + "/tests/fixtures/pdf/daklak-kh-49-2021.pdf");
+  Extraction text = Extract(testing::SourceDir() + "/corpus/docs/daklak-kh-49-2021.txt");
+  EXPECT_EQ(pdf.format, "pdf");
+  EXPECT_EQ(Essence(pdf), Essence(text));
+}
+
+TEST(FormatsTest, BrokenPdfsGiveClearErrors) {
+  const std::string dir = testing::SourceDir() + "/tests/fixtures/pdf/";
+  struct Case {
+    const char* file;
+    const char* message;
+  } cases[] = {
+      {"scanned.pdf", "scanned.pdf: PDF without a text layer (a scan); run OCR on it first"},
+      {"encrypted.pdf", "encrypted.pdf: encrypted PDF (it needs a password to be read)"},
+  };
+  for (const Case& c : cases) {
+    auto r = testing::ProjectExtractor().ExtractFile(dir + c.file);
+    ASSERT_FALSE(r.ok()) << c.file;
+    EXPECT_EQ(r.status().message(), dir + c.message);
+  }
+  // Truncated: either what is left is read or the file is refused, never a crash.
+  std::ifstream in(dir + "daklak-kh-49-2021.pdf", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto r = testing::ProjectExtractor().ExtractBytes("cut.pdf", bytes.substr(0, bytes.size() / 3));
+  if (!r.ok()) {
+    EXPECT_EQ(r.status().message().rfind("cut.pdf: ", 0), 0u);
+  }
+  auto garbage = testing::ProjectExtractor().ExtractBytes("junk.pdf", "%PDF-1.4\n garbage");
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.status().message().rfind("junk.pdf: ", 0), 0u);
 }
 
 }  // namespace
