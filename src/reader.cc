@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "docx_reader.h"
 #include "html_reader.h"
 #include "pdf_reader.h"
 #include "text.h"
@@ -52,6 +53,19 @@ Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view byte
 }  // namespace
 
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+  if (LooksLikeDocx(bytes)) {
+    auto text = DocxToText(source, bytes);
+    if (!text.ok()) return text.status();
+    DecodedText d;
+    d.format = "docx";
+    d.encoding = "UTF-8 (Office Open XML)";
+    d.text = ToNfc(NormaliseLineEnds(*text));
+    return d;
+  }
+  if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0") {
+    return Status::InvalidInput(source + ": Word 97-2003 (.doc) or encrypted Office file: "
+                                         "not supported yet; save it as .docx, PDF or text");
+  }
   if (LooksLikePdf(bytes)) {
     auto text = PdfToText(source, bytes);
     if (!text.ok()) return text.status();

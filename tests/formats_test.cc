@@ -108,5 +108,23 @@ TEST(FormatsTest, BrokenPdfsGiveClearErrors) {
   EXPECT_EQ(garbage.status().message().rfind("junk.pdf: ", 0), 0u);
 }
 
+TEST(FormatsTest, DocxWithWordNumberingExtractsLikeItsTextOriginal) {
+  // tools/make_docx_fixtures.py rebuilt the first 30 lines of the plan with Word numbering.
+  Extraction docx = Extract(testing::SourceDir() + "/tests/fixtures/docx/corpus_head.docx");
+  std::ifstream in(testing::SourceDir() + "/corpus/docs/daklak-kh-49-2021.txt");
+  std::string head, line;
+  for (int i = 0; i < 30 && std::getline(in, line); ++i) head += line + "\n";
+  Extraction text = testing::ExtractText(head);
+  EXPECT_EQ(docx.format, "docx");
+  EXPECT_EQ(Essence(docx), Essence(text));
+  EXPECT_GE(docx.sections.size(), 4u);
+}
+
+TEST(FormatsTest, LegacyWordFileIsAClearError) {
+  auto r = testing::ProjectExtractor().ExtractFile(testing::SourceDir() + "/tests/fixtures/docx/ole2.doc");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("ole2.doc: Word 97-2003 (.doc)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace plangraph
