@@ -325,7 +325,13 @@ Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules
   for (auto& m : FindDeadlines(deadlines, view, blk.text, doc.year)) {
     // A limit that ended before the plan was issued is a condition ("hộ khẩu thường trú trước
     // ngày 15 tháng 6 năm 2013"), not a deadline of its work.
-    if (!doc.date.empty() && !m.deadline.end.empty() && m.deadline.end < doc.date) continue;
+    // Only a limit that writes its year counts: "trước ngày 15/6" takes the plan's year and
+    // recurs every year after it.
+    static const RE2 written_year(R"((?:^|\D)(?:19|20)\d\d(?:\D|$))");
+    if (!doc.date.empty() && !m.deadline.end.empty() && m.deadline.end < doc.date &&
+        RE2::PartialMatch(m.deadline.text, written_year)) {
+      continue;
+    }
     task.schedule.push_back(std::move(m.deadline));
   }
   if (!task.schedule.empty()) task.deadline = MostSpecific(task.schedule);

@@ -171,6 +171,15 @@ TEST(TasksTest, MostSpecificDeadlineOfSeveralAndConditionsInThePast) {
   EXPECT_FALSE(e.tasks[1].deadline.has_value());  // a condition, before the plan's own date
 }
 
+TEST(TasksTest, ADayWithoutYearBeforeThePlanDateIsStillADeadline) {
+  // Reports "trước ngày 15/6" recur every year: the plan's own year is only a default.
+  Extraction e = ExtractText("Số: 1/KH-UBND\nTây Ninh, ngày 20 tháng 7 năm 2020\nKẾ HOẠCH\nThử\n\n"
+                             "II. NHIỆM VỤ\n- Định kỳ 06 tháng báo cáo trước ngày 15/6.\n");
+  ASSERT_EQ(e.tasks.size(), 1u);
+  ASSERT_TRUE(e.tasks[0].deadline.has_value());
+  EXPECT_EQ(e.tasks[0].deadline->text, "trước ngày 15/6");
+}
+
 TEST(TasksTest, CrossReferenceAssignsTheTasksOfTheNamedSections) {
   Extraction e = ExtractText(
       "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển đoàn viên\n1.1. Tuyên truyền lợi ích.\n"

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (GoogleTest through ctest).
+# Installs what is missing, builds, and runs every test (GoogleTest through ctest) twice: in the
+# normal build (build/), then in a separate AddressSanitizer + UndefinedBehaviorSanitizer build
+# (build-sanitize/), where any sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 tools/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+echo "== the same tests under AddressSanitizer and UndefinedBehaviorSanitizer" >&2
+cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+  >/dev/null
+cmake --build build-sanitize -j"$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)"
