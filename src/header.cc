@@ -10,7 +10,7 @@ namespace plangraph {
 namespace {
 
 const RE2& SymbolLine() {  // "Số: 31/KH- LĐLĐ", "Số  49 -KH/TU"
-  static const RE2 re(R"((?:^|\s)Số\s*:?\s*(\d[\pL\pN./&]*(?:\s*[-/]\s*[\pL\pN./&]+)*))");
+  static const RE2 re(R"((?:^|\s)(?:Số|SỐ)\s*:?\s*(\d[\pL\pN./&]*(?:\s*[-/]\s*[\pL\pN./&]+)*))");
   return re;
 }
 const RE2& DateWords() {  // "Đắk Lắk, ngày 16  tháng 11 năm 2021"
@@ -101,7 +101,7 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
   std::vector<std::string> issuer;
   for (const std::string& p : pieces) {
     std::string sym;
-    if (RE2::PartialMatch(p, R"((?:^|\s)Số\s*:)")) {  // "Số: /KH-SCT" left blank: no symbol
+    if (RE2::PartialMatch(p, R"((?:^|\s)(?:Số|SỐ)\s*:)")) {  // "Số: /KH-SCT" left blank: no symbol
       if (info.symbol.empty() && RE2::PartialMatch(p, SymbolLine(), &sym)) {
         info.symbol = CleanSymbol(sym);
       }

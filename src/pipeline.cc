@@ -20,15 +20,16 @@ Result<Extractor> Extractor::Create(const std::string& rules_dir) {
   return Extractor(*rules);
 }
 
-Result<Extraction> Extractor::ExtractFile(const std::string& path) const {
-  auto decoded = ReadTextFile(path);
+Result<Extraction> Extractor::ExtractFile(const std::string& path,
+                                          const std::string& encoding) const {
+  auto decoded = ReadTextFile(path, encoding);
   if (!decoded.ok()) return decoded.status();
   return ExtractDecoded(path, *decoded);
 }
 
-Result<Extraction> Extractor::ExtractBytes(const std::string& source,
-                                           const std::string& bytes) const {
-  auto decoded = DecodeBytes(source, bytes);
+Result<Extraction> Extractor::ExtractBytes(const std::string& source, const std::string& bytes,
+                                           const std::string& encoding) const {
+  auto decoded = DecodeBytesAs(source, bytes, encoding);
   if (!decoded.ok()) return decoded.status();
   return ExtractDecoded(source, *decoded);
 }

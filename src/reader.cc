@@ -3,13 +3,16 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "docx_reader.h"
+#include "encoding.h"
 #include "html_reader.h"
 #include "pdf_reader.h"
 #include "text.h"
@@ -48,6 +51,46 @@ Result<std::string> Utf16ToUtf8(const std::string& source, std::string_view byte
   std::string out;
   u.toUTF8String(out);
   return out;
+}
+
+constexpr size_t kNoOffset = static_cast<size_t>(-1);
+// Below this, a legacy-encoding guess is not trusted and the file is refused instead.
+constexpr double kMinConfidence = 0.6;
+
+std::string ConfidenceNote(double confidence) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, ", confidence %.2f", confidence);
+  return std::string(" (detected") + buf + ")";
+}
+
+// Checks that `bytes` are text and valid UTF-8. On invalid UTF-8, *bad_at is its offset (the file
+// may be in a legacy encoding); on binary content (NUL, control characters) it is kNoOffset.
+Status CheckPlainText(const std::string& source, std::string_view bytes, size_t bom,
+                      size_t* bad_at) {
+  *bad_at = kNoOffset;
+  size_t controls = 0;
+  Status invalid = Status::Ok();
+  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0 && invalid.ok()) {
+      *bad_at = bom + start;
+      invalid = Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bom + start));
+    }
+    if (c == 0) {
+      *bad_at = kNoOffset;
+      return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(bom + start) + ")");
+    }
+    if (c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  }
+  if (controls * 20 > bytes.size() && controls > 4) {
+    *bad_at = kNoOffset;
+    return Status::InvalidInput(source + ": binary file (" + std::to_string(controls) + " control characters)");
+  }
+  return invalid;
 }
 
 }  // namespace
@@ -93,32 +136,52 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
     d.text = ToNfc(NormaliseLineEnds(*utf8));
     return d;
   }
-  d.encoding = "UTF-8";
   size_t bom = 0;  // so error offsets below are file offsets, not offsets after the BOM
+  std::string bom_note;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
     bom = 3;
-    d.encoding = "UTF-8 (BOM)";
+    bom_note = " (BOM)";
   }
-  size_t controls = 0;
-  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t len = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < len;) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(b, i, len, c);
-    if (c < 0) return Status::InvalidInput(source + ": invalid UTF-8 at byte " + std::to_string(bom + start));
-    if (c == 0) return Status::InvalidInput(source + ": binary file (NUL byte at offset " + std::to_string(bom + start) + ")");
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  size_t bad_at = 0;
+  Status plain = CheckPlainText(source, bytes, bom, &bad_at);
+  if (!plain.ok() && bad_at == kNoOffset) return plain;  // binary, whatever the encoding
+  // Valid UTF-8 may still be VIQR or legacy text mangled through Windows-1252; invalid UTF-8
+  // is tried as each legacy Vietnamese encoding (encoding.h).
+  DetectedEncoding guess = DetectEncoding(bytes);
+  bool legacy = guess.name != kUtf8 && guess.name != kUtf16Le && guess.name != kUtf16Be;
+  if (legacy && guess.confidence >= kMinConfidence) {
+    auto text = ConvertToUtf8(bytes, guess.name, source);
+    if (!text.ok()) return text.status();
+    d.encoding = guess.name + ConfidenceNote(guess.confidence);
+    d.text = ToNfc(NormaliseLineEnds(*text));
+    return d;
   }
-  if (controls * 20 > bytes.size() && controls > 4) {
-    return Status::InvalidInput(source + ": binary file (" + std::to_string(controls) + " control characters)");
+  if (!plain.ok()) {
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", guess.confidence);
+    std::string hint =
+        legacy ? std::string(" (closest: ") + guess.name + ", confidence " + confidence + ")" : "";
+    return Status::InvalidInput(plain.message() + "; no known Vietnamese encoding fits either" +
+                                hint + "; name one with --encoding");
   }
+  d.encoding = "UTF-8" + bom_note;
   d.text = ToNfc(NormaliseLineEnds(std::string(bytes)));
   return d;
 }
 
-Result<DecodedText> ReadTextFile(const std::string& path) {
+Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
+                                  const std::string& encoding) {
+  if (encoding.empty()) return DecodeBytes(source, bytes);
+  auto text = ConvertToUtf8(bytes, encoding, source);
+  if (!text.ok()) return text.status();
+  DecodedText d;
+  d.encoding = encoding + " (given)";
+  d.text = ToNfc(NormaliseLineEnds(*text));
+  return d;
+}
+
+Result<DecodedText> ReadTextFile(const std::string& path, const std::string& encoding) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
   if (std::filesystem::is_directory(path, ec)) return Status::IOError(path + ": " + std::strerror(EISDIR));
@@ -126,7 +189,7 @@ Result<DecodedText> ReadTextFile(const std::string& path) {
   if (!in) return Status::IOError(path + ": " + std::strerror(errno));
   std::ostringstream buf;
   buf << in.rdbuf();
-  return DecodeBytes(path, buf.str());
+  return DecodeBytesAs(path, buf.str(), encoding);
 }
 
 }  // namespace plangraph

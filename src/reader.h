@@ -25,8 +25,13 @@ struct DecodedText {
 // `source` is the file name used in error messages ("corpus/x.txt: invalid UTF-8 at byte 12").
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes);
 
-// Reads the whole file, then DecodeBytes. NotFound / IOError name the path.
-Result<DecodedText> ReadTextFile(const std::string& path);
+// As DecodeBytes, but in the encoding the user names ("TCVN3", "VNI", "Windows-1258"…; see
+// encoding.h), skipping detection. An empty name detects.
+Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
+                                  const std::string& encoding);
+
+// Reads the whole file, then DecodeBytesAs. NotFound / IOError name the path.
+Result<DecodedText> ReadTextFile(const std::string& path, const std::string& encoding = "");
 
 }  // namespace plangraph
 

@@ -126,5 +126,46 @@ TEST(FormatsTest, LegacyWordFileIsAClearError) {
   EXPECT_NE(r.status().message().find("ole2.doc: Word 97-2003 (.doc)"), std::string::npos);
 }
 
+TEST(FormatsTest, EveryLegacyEncodingExtractsLikeTheUtf8Original) {
+  // tools/make_encoding_fixtures.py wrote the same 40 lines in each encoding.
+  const std::string dir = testing::SourceDir() + "/tests/fixtures/encodings/daklak-kh-49-2021.";
+  Extraction original = Extract(dir + "utf8.txt");
+  ASSERT_FALSE(original.sections.empty());
+  struct Case {
+    const char* file;
+    const char* encoding;
+  } cases[] = {
+      {"utf16le.txt", "UTF-16LE"},
+      {"windows1258.txt", "Windows-1258"},
+      {"tcvn3.txt", "TCVN3"},
+      {"vni.txt", "VNI-Windows"},
+      {"viscii.txt", "VISCII"},
+      {"viqr.txt", "VIQR"},
+      {"tcvn3-mojibake.txt", "TCVN3 mojibake (via Windows-1252)"},
+      {"vni-mojibake.txt", "VNI mojibake (via Windows-1252)"},
+  };
+  for (const Case& c : cases) {
+    Extraction e = Extract(dir + c.file);
+    EXPECT_EQ(e.encoding.rfind(c.encoding, 0), 0u) << c.file << ": " << e.encoding;
+    EXPECT_EQ(Essence(e), Essence(original)) << c.file;
+  }
+}
+
+TEST(FormatsTest, NamedEncodingOverridesDetectionAndUnknownBytesAreRefused) {
+  const std::string dir = testing::SourceDir() + "/tests/fixtures/encodings/daklak-kh-49-2021.";
+  auto forced = testing::ProjectExtractor().ExtractFile(dir + "vni.txt", "VNI-Windows");
+  ASSERT_TRUE(forced.ok()) << forced.status().message();
+  EXPECT_EQ(forced->encoding, "VNI-Windows (given)");
+  auto unknown = testing::ProjectExtractor().ExtractFile(dir + "vni.txt", "KOI8-R");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("unknown encoding \"KOI8-R\""), std::string::npos);
+  // Latin-1 bytes that spell no Vietnamese: refused, with the offset and a way out.
+  auto junk = testing::ProjectExtractor().ExtractBytes("junk.txt", "caf\xE9 \xFC\xFF\xFE\xFD zzz");
+  ASSERT_FALSE(junk.ok());
+  EXPECT_EQ(junk.status().message().rfind("junk.txt: invalid UTF-8 at byte 3", 0), 0u)
+      << junk.status().message();
+  EXPECT_NE(junk.status().message().find("--encoding"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace plangraph

@@ -164,7 +164,9 @@ TEST(ReaderTest, RejectsInvalidUtf8NamingFileAndOffset) {
     Result<DecodedText> r = DecodeBytes("corpus/x.txt", c.bytes);
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.status().kind(), Status::Kind::kInvalidInput) << c.name;
-    EXPECT_EQ(r.status().message(), c.message) << c.name;
+    // The offset comes first; a hint about legacy encodings may follow.
+    EXPECT_EQ(r.status().message().substr(0, std::string(c.message).size()), c.message) << c.name;
+    EXPECT_NE(r.status().message().find("--encoding"), std::string::npos) << c.name;
   }
 }
 
@@ -210,7 +212,7 @@ TEST(ReaderTest, ReadTextFileErrorsNameThePath) {
   Result<DecodedText> r = ReadTextFile(bad);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().kind(), Status::Kind::kInvalidInput);
-  EXPECT_EQ(r.status().message(), bad + ": invalid UTF-8 at byte 2");
+  EXPECT_EQ(r.status().message().rfind(bad + ": invalid UTF-8 at byte 2;", 0), 0u);
   std::filesystem::remove(bad);
 }
 

@@ -26,11 +26,13 @@ class Extractor {
   // Loads and compiles every rule file under `rules_dir`. BadRule names the file and line.
   static Result<Extractor> Create(const std::string& rules_dir);
 
-  // Reads `path` (any supported encoding) and extracts it. InvalidInput names the file.
-  Result<Extraction> ExtractFile(const std::string& path) const;
+  // Reads `path` (any supported format and encoding) and extracts it. InvalidInput names the
+  // file. `encoding` ("TCVN3", "VNI-Windows"…) overrides detection for plain text.
+  Result<Extraction> ExtractFile(const std::string& path, const std::string& encoding = "") const;
 
   // Extracts raw file bytes; `source` is the name used in messages and in the result.
-  Result<Extraction> ExtractBytes(const std::string& source, const std::string& bytes) const;
+  Result<Extraction> ExtractBytes(const std::string& source, const std::string& bytes,
+                                  const std::string& encoding = "") const;
 
   const Rules& rules() const { return *rules_; }
 

@@ -117,6 +117,10 @@ int RunExtract(const std::vector<std::string>& args) {
   app.add_option("--format", format, "json (one object per file), text, or summary")
       ->check(CLI::IsMember({"json", "text", "summary"}));
   app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
+  std::string encoding;
+  app.add_option("--encoding", encoding,
+                 "read plain text in this encoding (UTF-8, UTF-16LE, Windows-1258, TCVN3, VNI-Windows, "
+                 "VISCII, VIQR) instead of detecting it");
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -131,7 +135,7 @@ int RunExtract(const std::vector<std::string>& args) {
   std::vector<std::string> files = ExpandInputs(inputs);
   int failed = 0, done = 0;
   for (const std::string& file : files) {
-    auto result = extractor->ExtractFile(file);
+    auto result = extractor->ExtractFile(file, encoding);
     if (!result.ok()) {
       std::cerr << "plangraph: " << result.status().message() << "\n";
       ++failed;

@@ -134,7 +134,7 @@ struct ImportTally {
 
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
-                              bool force) {
+                              bool force, const std::string& encoding) {
   auto bytes = ReadBytes(file);
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
@@ -144,7 +144,7 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
     return std::string("unchanged");
   }
-  auto extraction = extractor.ExtractBytes(file, *bytes);
+  auto extraction = extractor.ExtractBytes(file, *bytes, encoding);
   if (!extraction.ok()) return extraction.status();
   auto outcome =
       store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
@@ -173,6 +173,9 @@ int RunImport(const std::vector<std::string>& args) {
   app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
   app.add_flag("-q,--quiet", quiet, "print only errors and the closing summary");
   app.add_flag("--force", force, "re-extract and replace unchanged files too (after a rules change)");
+  std::string encoding;
+  app.add_option("--encoding", encoding,
+                 "read plain text in this encoding instead of detecting it (see 'extract --help')");
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
@@ -193,7 +196,7 @@ int RunImport(const std::vector<std::string>& args) {
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
-    auto outcome = ImportOne(*extractor, *store, files[i], force);
+    auto outcome = ImportOne(*extractor, *store, files[i], force, encoding);
     if (!outcome.ok()) {
       ++tally.failed;
       progress.Done();
