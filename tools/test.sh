@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (GoogleTest through ctest) twice: in the
 # normal build (build/), then in a separate AddressSanitizer + UndefinedBehaviorSanitizer build
-# (build-sanitize/), where any sanitizer report fails the run.
+# (build-sanitize/), where any sanitizer report fails the run; then each libFuzzer target for a
+# fixed number of inputs (tools/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -15,3 +16,6 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug \
 cmake --build build-sanitize -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)"
+
+echo "== short fuzz runs (clang + libFuzzer), a fixed number of inputs per target" >&2
+tools/fuzz.sh -runs=1000
