@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "doc_reader.h"
 #include "docx_reader.h"
 #include "encoding.h"
 #include "html_reader.h"
@@ -105,9 +106,14 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
     d.text = ToNfc(NormaliseLineEnds(*text));
     return d;
   }
-  if (bytes.substr(0, 4) == "\xD0\xCF\x11\xE0") {
-    return Status::InvalidInput(source + ": Word 97-2003 (.doc) or encrypted Office file: "
-                                         "not supported yet; save it as .docx, PDF or text");
+  if (LooksLikeOle2(bytes)) {
+    auto text = DocToText(source, bytes);
+    if (!text.ok()) return text.status();
+    DecodedText d;
+    d.format = "doc";
+    d.encoding = "Word 97-2003 (antiword)";
+    d.text = ToNfc(NormaliseLineEnds(*text));
+    return d;
   }
   if (LooksLikePdf(bytes)) {
     auto text = PdfToText(source, bytes);
