@@ -305,37 +305,101 @@ Deadline MostSpecific(const std::vector<Deadline>& found) {
   return *best;
 }
 
+// The time limits an item's own text gives, in text order. A limit that ended before the plan
+// was issued is a condition ("hộ khẩu thường trú trước ngày 15 tháng 6 năm 2013"), not a deadline
+// of its work; only a limit that writes its year is dropped so: "trước ngày 15/6" takes the
+// plan's year and recurs every year after it.
+std::vector<DeadlineMention> ItemLimits(const DeadlineRules& deadlines, const std::string& text,
+                                        const DocumentDate& doc) {
+  static const RE2 written_year(R"((?:^|\D)(?:19|20)\d\d(?:\D|$))");
+  std::vector<DeadlineMention> limits;
+  for (auto& m : FindDeadlines(deadlines, ToneCanonicalView(text), text, doc.year)) {
+    if (!doc.date.empty() && !m.deadline.end.empty() && m.deadline.end < doc.date &&
+        RE2::PartialMatch(m.deadline.text, written_year)) {
+      continue;
+    }
+    limits.push_back(std::move(m));
+  }
+  return limits;
+}
+
+bool SameLimit(const Deadline& a, const Deadline& b) {
+  return a.start == b.start && a.end == b.end && Fold(a.text) == Fold(b.text);
+}
+
+// How strongly the byte at `pos` ends a clause: 3 a full stop, 2 a semicolon, 1 a comma (each
+// followed by a space, so "1.5", "1,5" and "..." do not count), 0 none.
+int ClauseBoundary(const std::string& text, size_t pos) {
+  if (pos + 1 >= text.size() || text[pos + 1] != ' ') return 0;
+  switch (text[pos]) {
+    case '.': return pos > 0 && text[pos - 1] == '.' ? 0 : 3;
+    case ';': return 2;
+    case ',': return 1;
+    default: return 0;
+  }
+}
+
+// Where an item that gives several different time limits divides into one duty per limit: at
+// the strongest clause boundary between two neighbouring limits, the last such boundary before
+// the later limit, because schedule cues tend to lead their clause ("Định kỳ hàng tháng có đánh
+// giá …, hằng năm tổ chức tổng hợp …"). Limits with no boundary between them stay one duty
+// ("Định kỳ 06 tháng (báo cáo trước ngày 15/6)"). Returns the byte offsets where duties start,
+// after the first.
+std::vector<size_t> DutyCuts(const std::string& text, const std::vector<DeadlineMention>& limits) {
+  std::vector<size_t> cuts;
+  for (size_t i = 0; i + 1 < limits.size(); ++i) {
+    if (SameLimit(limits[i].deadline, limits[i + 1].deadline)) continue;
+    int best = 0;
+    size_t cut = 0;
+    for (size_t p = limits[i].end; p < limits[i + 1].begin; ++p) {
+      int strength = ClauseBoundary(text, p);
+      if (strength > 0 && strength >= best) best = strength, cut = p + 1;
+    }
+    if (best > 0) cuts.push_back(cut);
+  }
+  return cuts;
+}
+
+// A piece of an item without the spaces and the comma or semicolon that ended it.
+std::string ClauseText(std::string_view piece) {
+  std::string text = Trim(piece);
+  while (!text.empty() && (text.back() == ',' || text.back() == ';')) text.pop_back();
+  return Trim(text);
+}
+
 // A task from a paragraph, bullet or numbered item, with the assignees its text or an enclosing
-// agency heading names (as written) and the deadlines in its text.
-Task BlockTask(const Segmentation& seg, const Block& blk, const TaskRules& rules,
-               const AgencyRules& agencies, const DeadlineRules& deadlines, const DocumentDate& doc) {
-  Task task;
-  task.section = blk.section;
-  task.text = blk.text;
-  const Line& l = seg.lines[blk.first_line];
-  task.span = {l.number, l.begin, seg.lines[blk.last_line].end};
+// agency heading names (as written) and the deadlines in its text. An item that gives several
+// time limits to different pieces of its work ("báo cáo 3 tháng một lần; báo cáo kết quả trong
+// năm 2014") becomes one task per piece, each held to its own limit and given the item's
+// assignees, so no limit is hidden behind another.
+std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const TaskRules& rules,
+                             const AgencyRules& agencies, const DeadlineRules& deadlines,
+                             const DocumentDate& doc) {
   std::vector<Found> found;
   FindAssignees(agencies, blk.text, &found);
   ExecutionClause(agencies, rules, blk.text, &found);
   for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
     for (const auto& n : AgencyHeading(seg.sections[s], agencies)) found.push_back({n, "perform"});
   }
-  for (const Found& f : found) task.assignees.push_back({f.name, f.role, ""});
-  std::string view = ToneCanonicalView(blk.text);
-  for (auto& m : FindDeadlines(deadlines, view, blk.text, doc.year)) {
-    // A limit that ended before the plan was issued is a condition ("hộ khẩu thường trú trước
-    // ngày 15 tháng 6 năm 2013"), not a deadline of its work.
-    // Only a limit that writes its year counts: "trước ngày 15/6" takes the plan's year and
-    // recurs every year after it.
-    static const RE2 written_year(R"((?:^|\D)(?:19|20)\d\d(?:\D|$))");
-    if (!doc.date.empty() && !m.deadline.end.empty() && m.deadline.end < doc.date &&
-        RE2::PartialMatch(m.deadline.text, written_year)) {
-      continue;
+  std::vector<DeadlineMention> limits = ItemLimits(deadlines, blk.text, doc);
+  std::vector<size_t> starts = DutyCuts(blk.text, limits);
+  starts.insert(starts.begin(), 0);
+  std::vector<Task> tasks;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t begin = starts[k], end = k + 1 < starts.size() ? starts[k + 1] : blk.text.size();
+    Task task;
+    task.section = blk.section;
+    task.text = starts.size() == 1 ? blk.text : ClauseText(blk.text.substr(begin, end - begin));
+    const Line& first = seg.lines[blk.LineAt(begin)];
+    task.span = {first.number, first.begin, seg.lines[blk.LineAt(end > 0 ? end - 1 : 0)].end};
+    for (const Found& f : found) task.assignees.push_back({f.name, f.role, ""});
+    for (const DeadlineMention& m : limits) {
+      if (m.begin >= begin && m.begin < end) task.schedule.push_back(m.deadline);
     }
-    task.schedule.push_back(std::move(m.deadline));
+    if (!task.schedule.empty()) task.deadline = MostSpecific(task.schedule);
+    tasks.push_back(std::move(task));
   }
-  if (!task.schedule.empty()) task.deadline = MostSpecific(task.schedule);
-  return task;
+  return tasks;
 }
 
 // "Ban Tổ chức - Kiểm tra: Tham mưu các nội dung 1.1, 1.2 của Khoản 1, Mục II": the sections a
@@ -433,7 +497,9 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
-    tasks.push_back(BlockTask(seg, blk, rules, agencies, deadlines, doc));
+    for (Task& t : BlockTasks(seg, blk, rules, agencies, deadlines, doc)) {
+      tasks.push_back(std::move(t));
+    }
   }
   if (!table.empty()) flush_table();
   for (size_t i = 0; i < tasks.size(); ++i) tasks[i].id = static_cast<int>(i);

@@ -153,7 +153,7 @@ TEST(DeadlineTest, Years) {
 TEST(DeadlineTest, Recurrences) {
   ExpectOne({
       {"Thời gian thực hiện: Thường xuyên.", 0, "Thường xuyên", "", "", "ongoing"},
-      {"Thời gian thực hiện: công việc thường xuyên", 0, "công việc thường xuyên", "", "",
+      {"Thời gian thực hiện: công việc thường xuyên", 0, "thường xuyên", "", "",
        "ongoing"},
       {"Các cấp uỷ phối hợp thường xuyên, chặt chẽ với công đoàn", 0, "thường xuyên", "", "",
        "ongoing"},

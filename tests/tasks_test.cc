@@ -160,15 +160,46 @@ TEST(TasksTest, TableWithoutABodyColumnGivesNoTasks) {
 TEST(TasksTest, MostSpecificDeadlineOfSeveralAndConditionsInThePast) {
   Extraction e = ExtractText(
       "Số: 1/KH-UBND\nHà Nội, ngày 02 tháng 6 năm 2014\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
-      "- Thường xuyên kiểm tra, định kỳ hằng năm tổng hợp và báo cáo trước ngày 15 tháng 11.\n"
+      "- Định kỳ hằng năm tổng hợp và báo cáo trước ngày 15 tháng 11.\n"
       "- Rà soát hộ có hộ khẩu thường trú trước ngày 15 tháng 6 năm 2013.\n");
   ASSERT_EQ(e.tasks.size(), 2u);
   ASSERT_TRUE(e.tasks[0].deadline.has_value());
   EXPECT_EQ(e.tasks[0].deadline->end, "2014-11-15");
-  ASSERT_EQ(e.tasks[0].schedule.size(), 3u);
-  EXPECT_EQ(e.tasks[0].schedule[0].recurrence, "ongoing");
-  EXPECT_EQ(e.tasks[0].schedule[1].recurrence, "annual");
+  ASSERT_EQ(e.tasks[0].schedule.size(), 2u);
+  EXPECT_EQ(e.tasks[0].schedule[0].recurrence, "annual");
   EXPECT_FALSE(e.tasks[1].deadline.has_value());  // a condition, before the plan's own date
+}
+
+TEST(TasksTest, AnItemWithSeveralLimitsGivesOneTaskPerClause) {
+  Extraction e = ExtractText(
+      "Số: 1/KH-UBND\nHà Nội, ngày 02 tháng 6 năm 2014\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "- Sở Xây dựng báo cáo tiến độ 3 tháng một lần; báo cáo kết quả trong năm 2014 về Bộ Xây dựng.\n"
+      "- Định kỳ hàng tháng có đánh giá trong sinh hoạt, hằng năm tổ chức tổng hợp, rút kinh "
+      "nghiệm và báo cáo kết quả trước ngày 15 tháng 11.\n");
+  ASSERT_EQ(e.tasks.size(), 5u);
+  EXPECT_EQ(e.tasks[0].text, "Sở Xây dựng báo cáo tiến độ 3 tháng một lần");
+  EXPECT_EQ(e.tasks[0].deadline->recurrence, "quarterly");
+  EXPECT_EQ(e.tasks[1].text, "báo cáo kết quả trong năm 2014 về Bộ Xây dựng.");
+  EXPECT_EQ(e.tasks[1].deadline->end, "2014-12-31");
+  // Every piece keeps the item's assignees.
+  EXPECT_EQ(Agencies(e.tasks[1]), Agencies(e.tasks[0]));
+  EXPECT_FALSE(e.tasks[0].assignees.empty());
+  // Cut at the last comma before each limit: schedule cues lead their clause.
+  EXPECT_EQ(e.tasks[2].deadline->recurrence, "monthly");
+  EXPECT_EQ(e.tasks[3].text, "hằng năm tổ chức tổng hợp");
+  EXPECT_EQ(e.tasks[4].text, "rút kinh nghiệm và báo cáo kết quả trước ngày 15 tháng 11.");
+  EXPECT_EQ(e.tasks[4].deadline->end, "2014-11-15");
+}
+
+TEST(TasksTest, LimitsWithoutABoundaryOrRepeatedStayOneTask) {
+  Extraction e = ExtractText(
+      "Số: 1/KH-UBND\nTây Ninh, ngày 20 tháng 7 năm 2020\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "- Định kỳ 06 tháng (báo cáo trước ngày 15/6) các đơn vị báo cáo kết quả.\n"
+      "- Thường xuyên kiểm tra, thường xuyên đôn đốc.\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  EXPECT_EQ(e.tasks[0].schedule.size(), 2u);
+  EXPECT_EQ(e.tasks[0].deadline->end, "2020-06-15");
+  EXPECT_EQ(e.tasks[1].schedule.size(), 2u);
 }
 
 TEST(TasksTest, ADayWithoutYearBeforeThePlanDateIsStillADeadline) {
