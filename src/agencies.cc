@@ -84,7 +84,10 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
     else if (kind == "directive") directives.push_back(v);
     else if (kind == "opener") openers.push_back(v);
     else if (kind == "preposition") prepositions.push_back(v);
-    else if (kind == "locality") localities.push_back(v);
+    else if (kind == "locality") {
+      localities.push_back(v);
+      rules.localities.push_back(Fold(v));
+    }
     else if (kind.rfind("role.", 0) == 0) rules.roles.push_back({kind.substr(5), AnchoredAlternation({v})});
     else if (kind == "office" || kind == "alias") {
       if (Status s = RequireFields(file, line, 3); !s.ok()) return s;
@@ -166,6 +169,9 @@ size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos,
       bool parallel = LastWord(piece) == last || SecondWord(piece) == last;
       if (piece_words > 0 && (piece_words <= 2 || parallel) && ends_clause &&
           (!At(*rules.head, view, piece_start) || parallel)) {
+        // Pieces count towards the word limit: thousands of short pieces ("a, b, c, …") are not
+        // one name, and reading them all again from every head among them costs their square.
+        if ((words += piece_words) > kMaxWords) break;
         end = piece_start + piece.size();
         continue;
       }

@@ -28,6 +28,7 @@ struct AgencyRules {
   std::shared_ptr<const RE2> opener;     // anchored: "Trên cơ sở …," before a subject
   std::shared_ptr<const RE2> preposition;  // anchored: "để", "về"… after an object
   std::shared_ptr<const RE2> locality_word;        // "huyện", "thành phố"… as a word
+  std::vector<std::string> localities;             // the same, folded ("thanh pho")
   std::shared_ptr<const RE2> locality_complement;  // group 1: "các huyện, thị xã, thành phố"$
   std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> roles;  // anchored
   std::vector<std::pair<std::string, std::string>> offices;  // folded title → replacement

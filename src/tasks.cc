@@ -60,10 +60,19 @@ bool SentenceEndsAt(const std::string& view, size_t pos) {
 
 // The subject is the first list of names after a comma that is not itself followed by a comma
 // ("Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở Xây dựng chủ trì": not "huyện").
+// A subject may also follow a short opener directly ("Hằng năm Công đoàn các cấp chủ động …").
 size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size_t* start) {
   *start = pos;
   if (size_t len = AgencyListAt(a, view, pos)) return len;
-  if (!a.opener->Match(view, pos, view.size(), RE2::ANCHOR_START, nullptr, 0)) return 0;
+  re2::StringPiece opener;
+  if (!a.opener->Match(view, pos, view.size(), RE2::ANCHOR_START, &opener, 1)) return 0;
+  size_t after_opener = opener.data() - view.data() + opener.size();
+  while (after_opener < view.size() && view[after_opener] == ' ') ++after_opener;
+  if (size_t len = AgencyListAt(a, view, after_opener);
+      len > 0 && after_opener + len < view.size() && view[after_opener + len] != ',') {
+    *start = after_opener;
+    return len;
+  }
   const size_t kMaxOpener = 300;
   for (size_t comma = view.find(", ", pos); comma != std::string::npos && comma - pos < kMaxOpener;
        comma = view.find(", ", comma + 2)) {
@@ -163,7 +172,7 @@ class BodyNames {
   // The body a name as written belongs to (an index, stable for the document).
   size_t Add(const std::string& written) {
     std::string canonical = CanonicalAgency(rules_, written);
-    std::string key = AgencyKey(canonical);
+    std::string key = BodyKey(canonical);
     size_t i = 0;
     while (i < bodies_.size() && !SameBody(bodies_[i].key, key)) ++i;
     if (i == bodies_.size()) bodies_.push_back({{}, canonical, key, false});
@@ -204,6 +213,46 @@ class BodyNames {
     std::string key;
     bool in_lexicon = false;  // canonical comes from the alias lexicon
   };
+
+  // Folded word by word, without a leading "các"/"những" ("Các công đoàn
+  // cơ sở" = "công đoàn cơ sở") or a "các" before a locality ("Ủy ban nhân dân các quận, huyện"
+  // = "… quận, huyện"). Any other "các" stays: "Công đoàn các cấp" is not "Công đoàn cấp …".
+  std::string BodyKey(const std::string& name) const {
+    std::vector<std::string> words;
+    for (const std::string& w : Words(name)) {
+      for (const std::string& f : Words(Fold(w))) words.push_back(f);
+    }
+    std::string key;
+    for (size_t i = 0; i < words.size(); ++i) {
+      bool plural = words[i] == "cac" || words[i] == "nhung";
+      if (plural && (i == 0 || IsLocalityAt(words, i + 1))) continue;
+      key += (key.empty() ? "" : " ") + words[i];
+    }
+    return key;
+  }
+
+  bool IsLocalityAt(const std::vector<std::string>& words, size_t i) const {
+    std::string rest;
+    for (size_t j = i; j < words.size() && j < i + 3; ++j) {
+      rest += (rest.empty() ? "" : " ") + words[j];
+      if (std::find(rules_.localities.begin(), rules_.localities.end(), rest) !=
+          rules_.localities.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static std::vector<std::string> Words(const std::string& s) {
+    std::vector<std::string> out;
+    for (size_t p = 0; p < s.size();) {
+      size_t e = s.find(' ', p);
+      if (e == std::string::npos) e = s.size();
+      if (e > p) out.push_back(s.substr(p, e - p));
+      p = e + 1;
+    }
+    return out;
+  }
 
   // Only a prefix names the same body: "Ủy ban nhân dân xã, phường" = "… xã, phường, thị
   // trấn", but "Các ban chuyên môn Liên đoàn Lao động tỉnh" is a part of "Liên đoàn Lao động tỉnh".

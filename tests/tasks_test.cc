@@ -109,6 +109,38 @@ TEST(TasksTest, SubjectAfterAnOpenerPhrase) {
   EXPECT_EQ(Agencies(e.tasks[0]), (std::vector<std::string>{"Sở Xây dựng/lead"}));
 }
 
+TEST(TasksTest, SubjectAfterATimeOpenerWithOrWithoutAComma) {
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+                             "- Hằng năm Công đoàn các cấp chủ động tham mưu với cấp ủy.\n"
+                             "- Trong quý I/2024, Sở Tài chính bố trí kinh phí.\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  EXPECT_EQ(Agencies(e.tasks[0]), (std::vector<std::string>{"Công đoàn các cấp/perform"}));
+  EXPECT_EQ(Agencies(e.tasks[1]), (std::vector<std::string>{"Sở Tài chính/perform"}));
+}
+
+TEST(TasksTest, NameEndsBeforeAQualifierOrAVerb) {
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+                             "- Công đoàn cơ sở, nhất là công đoàn cơ sở tại doanh nghiệp cần phát huy vai trò.\n");
+  ASSERT_EQ(e.tasks.size(), 1u);
+  ASSERT_FALSE(e.tasks[0].assignees.empty());
+  EXPECT_EQ(e.tasks[0].assignees[0].agency, "Công đoàn cơ sở");
+  e = ExtractText("KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+                  "- Triển khai hướng dẫn Công đoàn tham gia xây dựng quy chế.\n");
+  ASSERT_EQ(e.tasks.size(), 1u);
+  EXPECT_EQ(Agencies(e.tasks[0]), (std::vector<std::string>{"Công đoàn/perform"}));
+}
+
+TEST(TasksTest, AllLevelsIsNotAPrefixOfAnotherLevel) {
+  // "Công đoàn các cấp" (every level) and "Công đoàn cấp trên cơ sở" (one level) are two bodies,
+  // while "Ủy ban nhân dân các quận, huyện" is "Ủy ban nhân dân quận, huyện".
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+                             "- Công đoàn các cấp tổ chức tuyên truyền.\n"
+                             "- Công đoàn cấp trên cơ sở kiểm tra.\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  EXPECT_EQ(Agencies(e.tasks[0]), (std::vector<std::string>{"Công đoàn các cấp/perform"}));
+  EXPECT_EQ(Agencies(e.tasks[1]), (std::vector<std::string>{"Công đoàn cấp trên cơ sở/perform"}));
+}
+
 TEST(TasksTest, DirectiveNamesAListOfBodies) {
   Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
                              "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố "
