@@ -58,9 +58,16 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
                      {"deadline", t.deadline ? DeadlineJson(*t.deadline) : json(nullptr)},
                      {"schedule", schedule}, {"span", SpanJson(t.span)}});
   }
-  return {{"source", e.source}, {"format", e.format}, {"encoding", e.encoding},
+  json paragraphs = json::array();
+  for (const Paragraph& p : e.paragraphs) {
+    paragraphs.push_back({{"section", p.section < 0 ? json(nullptr) : json(p.section)},
+                          {"text", p.text}, {"line", p.span.line}, {"last_line", p.last_line},
+                          {"span", SpanJson(p.span)}});
+  }
+  // "paragraphs" is an extra field: readers of the fixed ones (scoring, gold files) skip it.
+  return {{"source", e.source}, {"format", e.format},   {"encoding", e.encoding},
           {"document", doc},    {"sections", sections}, {"citations", citations},
-          {"targets", targets}, {"tasks", tasks}};
+          {"targets", targets}, {"tasks", tasks},       {"paragraphs", paragraphs}};
 }
 
 }  // namespace plangraph

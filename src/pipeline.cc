@@ -5,6 +5,7 @@
 
 #include "citations.h"
 #include "header.h"
+#include "paragraphs.h"
 #include "reader.h"
 #include "rules.h"
 #include "segmenter.h"
@@ -55,6 +56,7 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
   out.targets = ExtractTargets(seg, rules.targets);
   out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines,
                            DocumentDate{header.year, header.info.date});
+  out.paragraphs = BodyParagraphs(seg, out.tasks);
   return out;
 }
 

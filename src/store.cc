@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -185,31 +187,70 @@ CREATE TRIGGER citations_unindex AFTER DELETE ON citations BEGIN
 END;
 )sql";
 
-// Fills the index for one document, or for every document (the v2 migration). Two statements,
-// not one with "?1 IS NULL OR document_id = ?1": the OR would keep SQLite off the indexes.
-std::string IndexTextSql(bool one_document) {
+// Body paragraphs (Extraction::paragraphs) and their search rows. Their rowid is id * 4 + 0:
+// 0 is the one residue of 4 that headings (1), tasks (2) and citations (3) leave free, so every
+// row indexed by v2 keeps its rowid and nothing needs re-indexing. A v2 file never stored this
+// text, so the table starts empty and a document gains its paragraphs when it is imported again.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE paragraphs (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  section     INTEGER,
+  text        TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  last_line   INTEGER NOT NULL,
+  byte_begin  INTEGER NOT NULL,
+  byte_end    INTEGER NOT NULL
+);
+CREATE INDEX paragraphs_by_document ON paragraphs(document_id);
+CREATE TRIGGER paragraphs_unindex AFTER DELETE ON paragraphs BEGIN
+  DELETE FROM search_index WHERE rowid = old.id * 4;
+END;
+)sql";
+
+// What each kind of row puts in the index: rowid, folded body, document_id, kind, item_id.
+// Each ends in a WHERE clause so that a document filter can be appended.
+constexpr const char* kIndexParagraphs =
+    "SELECT id * 4, plangraph_fold(text), document_id, 'paragraph', id FROM paragraphs WHERE 1";
+constexpr const char* kIndexHeadings =
+    "SELECT id * 4 + 1, plangraph_fold(heading), document_id, 'heading', id FROM sections "
+    "WHERE heading <> ''";
+constexpr const char* kIndexTasks =
+    "SELECT id * 4 + 2, plangraph_fold(text), document_id, 'task', id FROM tasks WHERE 1";
+constexpr const char* kIndexCitations =
+    "SELECT id * 4 + 3, plangraph_fold(text), document_id, 'citation', id FROM citations "
+    "WHERE 1";
+
+// The v2 migration step runs before the paragraphs table exists: its kinds stay as they were.
+constexpr std::array<const char*, 3> kV2IndexSources = {kIndexHeadings, kIndexTasks,
+                                                         kIndexCitations};
+constexpr std::array<const char*, 4> kIndexSources = {kIndexParagraphs, kIndexHeadings,
+                                                       kIndexTasks, kIndexCitations};
+
+// Fills the index for one document, or for every document (a migration). Two statements, not
+// one with "?1 IS NULL OR document_id = ?1": the OR would keep SQLite off the indexes.
+std::string IndexTextSql(std::span<const char* const> sources, bool one_document) {
   const std::string filter = one_document ? " AND document_id = ?1" : "";
-  return "INSERT INTO search_index(rowid, body, document_id, kind, item_id) "
-         "SELECT id * 4 + 1, plangraph_fold(heading), document_id, 'heading', id FROM sections "
-         "WHERE heading <> ''" +
-         filter +
-         " UNION ALL "
-         "SELECT id * 4 + 2, plangraph_fold(text), document_id, 'task', id FROM tasks "
-         "WHERE 1" +
-         filter +
-         " UNION ALL "
-         "SELECT id * 4 + 3, plangraph_fold(text), document_id, 'citation', id FROM citations "
-         "WHERE 1" +
-         filter;
+  std::string sql = "INSERT INTO search_index(rowid, body, document_id, kind, item_id) ";
+  for (size_t i = 0; i < sources.size(); ++i) {
+    sql += std::string(i == 0 ? "" : " UNION ALL ") + sources[i] + filter;
+  }
+  return sql;
 }
 
-void IndexText(SQLite::Database& db, std::optional<int64_t> document_id) {
-  SQLite::Statement st(db, IndexTextSql(document_id.has_value()));
+void IndexText(SQLite::Database& db, std::span<const char* const> sources,
+               std::optional<int64_t> document_id) {
+  SQLite::Statement st(db, IndexTextSql(sources, document_id.has_value()));
   if (document_id) st.bind(1, *document_id);
   st.exec();
 }
 
-void IndexAllText(SQLite::Database& db) { IndexText(db, std::nullopt); }
+// Every kind of text of a document just written.
+void IndexDocumentText(SQLite::Database& db, int64_t document_id) {
+  IndexText(db, kIndexSources, document_id);
+}
+
+void IndexAllText(SQLite::Database& db) { IndexText(db, kV2IndexSources, std::nullopt); }
 
 void MarkAsPlangraph(SQLite::Database& db) {
   // PRAGMA takes no bound parameter; the number is this file's constant.
@@ -225,6 +266,8 @@ struct MigrationStep {
 constexpr MigrationStep kMigrations[] = {
     {1, kSchemaV1, MarkAsPlangraph},
     {2, kSchemaV2, IndexAllText},  // files imported before v2 become searchable at once
+    // Nothing to fill: a v2 file holds no paragraph text (see kSchemaV3).
+    {3, kSchemaV3, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -599,7 +642,8 @@ class DocumentWriter {
     InsertCitations(e.citations);
     InsertTargets(e.targets);
     InsertTasks(e.tasks);
-    IndexText(db_, id_);
+    InsertParagraphs(e.paragraphs);
+    IndexDocumentText(db_, id_);
     return id_;
   }
 
@@ -782,6 +826,23 @@ class DocumentWriter {
     }
   }
 
+  void InsertParagraphs(const std::vector<Paragraph>& paragraphs) {
+    SQLite::Statement st(db_,
+                         "INSERT INTO paragraphs(document_id, section, text, line, last_line, "
+                         "byte_begin, byte_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const Paragraph& p : paragraphs) {
+      st.bind(1, id_);
+      BindOptionalInt(st, 2, LocalId(p.section));
+      st.bind(3, p.text);
+      st.bind(4, p.span.line);
+      st.bind(5, p.last_line);
+      st.bind(6, static_cast<int64_t>(p.span.begin));
+      st.bind(7, static_cast<int64_t>(p.span.end));
+      st.exec();
+      st.reset();
+    }
+  }
+
   void InsertSchedule(int64_t task_id, const std::vector<Deadline>& schedule) {
     SQLite::Statement st(db_,
                          "INSERT INTO task_schedule(task_id, position, text, start_date, end_date, "
@@ -887,9 +948,10 @@ void PruneOrphans(SQLite::Database& db) {
 }
 
 void DeleteDocument(SQLite::Database& db, int64_t id) {
+  // Sections, citations, targets, tasks, assignments, paragraphs and their index rows cascade.
   SQLite::Statement st(db, "DELETE FROM documents WHERE id = ?1");
   st.bind(1, id);
-  st.exec();  // sections, citations, targets, tasks, assignments and index rows cascade
+  st.exec();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1146,6 +1208,24 @@ std::vector<Task> LoadTasks(SQLite::Database& db, int64_t id) {
   return tasks;
 }
 
+std::vector<Paragraph> LoadParagraphs(SQLite::Database& db, int64_t id) {
+  SQLite::Statement st(db,
+                       "SELECT section, text, line, last_line, byte_begin, byte_end "
+                       "FROM paragraphs WHERE document_id = ?1 ORDER BY id");
+  st.bind(1, id);
+  std::vector<Paragraph> paragraphs;
+  while (st.executeStep()) {
+    Paragraph p;
+    p.section = IntOr(st, 0, -1);
+    p.text = Text(st, 1);
+    p.span = {st.getColumn(2).getInt(), static_cast<size_t>(st.getColumn(4).getInt64()),
+              static_cast<size_t>(st.getColumn(5).getInt64())};
+    p.last_line = st.getColumn(3).getInt();
+    paragraphs.push_back(std::move(p));
+  }
+  return paragraphs;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Audit.
 
@@ -1310,16 +1390,19 @@ std::string Snippet(const std::string& text, const std::vector<std::string>& ter
 
 constexpr const char* kSearchSql = R"sql(
 SELECT search_index.document_id, search_index.kind, bm25(search_index),
-       CASE search_index.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text ELSE c.text END,
-       CASE search_index.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line ELSE c.line END,
+       CASE search_index.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text
+            WHEN 'paragraph' THEN p.text ELSE c.text END,
+       CASE search_index.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line
+            WHEN 'paragraph' THEN p.line ELSE c.line END,
        CASE search_index.kind WHEN 'heading' THEN s.local_id WHEN 'task' THEN t.section
-            ELSE c.section END,
+            WHEN 'paragraph' THEN p.section ELSE c.section END,
        d.source_path, d.symbol
 FROM search_index
 JOIN documents d ON d.id = search_index.document_id
 LEFT JOIN sections s ON search_index.kind = 'heading' AND s.id = search_index.item_id
 LEFT JOIN tasks t ON search_index.kind = 'task' AND t.id = search_index.item_id
 LEFT JOIN citations c ON search_index.kind = 'citation' AND c.id = search_index.item_id
+LEFT JOIN paragraphs p ON search_index.kind = 'paragraph' AND p.id = search_index.item_id
 WHERE search_index MATCH ?1
 ORDER BY bm25(search_index)
 )sql";
@@ -1372,6 +1455,44 @@ std::vector<GraphEdge> GraphEdges(SQLite::Database& db) {
   }
   return edges;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Read snapshots. In WAL mode a read transaction sees one committed state for as long as it is
+// open, and never blocks the writer. A SAVEPOINT opens one when none is open and nests inside
+// one that is, so a call's own snapshot sits inside a caller's.
+
+constexpr const char* kReadSavepoint = "plangraph_read";
+
+void EndRead(SQLite::Database& db) noexcept {
+  try {
+    db.exec(std::string("RELEASE ") + kReadSavepoint);
+  } catch (const SQLite::Exception&) {
+    // Only reads ran under it: nothing is lost, and a destructor must not throw.
+  }
+}
+
+void BeginRead(SQLite::Database& db) {
+  db.exec(std::string("SAVEPOINT ") + kReadSavepoint);
+  try {
+    // A deferred transaction pins its state at the first read: read now, not at the first query.
+    db.execAndGet("SELECT count(*) FROM sqlite_schema");
+  } catch (const SQLite::Exception&) {
+    EndRead(db);
+    throw;
+  }
+}
+
+// One Store call's queries on one state of the file.
+class ReadScope {
+ public:
+  explicit ReadScope(SQLite::Database& db) : db_(db) { BeginRead(db_); }
+  ~ReadScope() { EndRead(db_); }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
 
 }  // namespace
 
@@ -1475,6 +1596,7 @@ Result<DocumentSummary> Store::DocumentByRef(const std::string& symbol_or_path) 
 
 Result<StoredDocument> Store::LoadDocument(int64_t document_id) {
   return Guarded(path_, [&]() -> Result<StoredDocument> {
+    const ReadScope snapshot(*db_);  // never half of a replacement committed meanwhile
     std::optional<DocumentSummary> doc = DocumentById(*db_, document_id);
     if (!doc) return Status::NotFound(path_ + ": no document " + std::to_string(document_id));
     StoredDocument out;
@@ -1489,6 +1611,7 @@ Result<StoredDocument> Store::LoadDocument(int64_t document_id) {
     e.citations = LoadCitations(*db_, document_id);
     e.targets = LoadTargets(*db_, document_id);
     e.tasks = LoadTasks(*db_, document_id);
+    e.paragraphs = LoadParagraphs(*db_, document_id);
     return out;
   });
 }
@@ -1524,6 +1647,7 @@ Result<std::vector<CitingPlan>> Store::CitingPlans(int64_t node_id) {
 
 Result<std::vector<TreeEntry>> Store::ImplementationTree(int64_t node_id, int max_depth) {
   return Guarded(path_, [&]() -> Result<std::vector<TreeEntry>> {
+    const ReadScope snapshot(*db_);
     if (!NodeExists(*db_, node_id)) {
       return Status::NotFound(path_ + ": no node " + std::to_string(node_id));
     }
@@ -1533,6 +1657,7 @@ Result<std::vector<TreeEntry>> Store::ImplementationTree(int64_t node_id, int ma
 
 Result<AuditReport> Store::Audit(const AuditFilter& filter) {
   return Guarded(path_, [&]() -> Result<AuditReport> {
+    const ReadScope snapshot(*db_);
     std::vector<DocumentSummary> docs;
     if (!filter.document.empty()) {
       Result<DocumentSummary> doc = DocumentByRef(filter.document);
@@ -1584,17 +1709,21 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& text, int limit)
 
 Result<StoreStats> Store::Stats(int top_n) {
   return Guarded(path_, [&]() -> Result<StoreStats> {
+    const ReadScope snapshot(*db_);
     StoreStats s;
     SQLite::Statement counts(
         *db_,
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections), "
         "(SELECT count(*) FROM citations), (SELECT count(*) FROM nodes), "
         "(SELECT count(*) FROM targets), (SELECT count(*) FROM tasks), "
-        "(SELECT count(*) FROM agencies), (SELECT count(*) FROM assignments)");
+        "(SELECT count(*) FROM agencies), (SELECT count(*) FROM assignments), "
+        "(SELECT count(*) FROM paragraphs)");
     counts.executeStep();
-    int64_t* fields[] = {&s.documents, &s.sections, &s.citations, &s.nodes,
-                         &s.targets,   &s.tasks,    &s.agencies,  &s.assignments};
-    for (int i = 0; i < 8; ++i) *fields[i] = counts.getColumn(i).getInt64();
+    int64_t* fields[] = {&s.documents, &s.sections, &s.citations,   &s.nodes,     &s.targets,
+                         &s.tasks,     &s.agencies, &s.assignments, &s.paragraphs};
+    for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) {
+      *fields[i] = counts.getColumn(i).getInt64();
+    }
     SQLite::Statement top(*db_, std::string("SELECT ") + kNodeColumns +
                                     " FROM nodes n ORDER BY 9 DESC, n.key LIMIT ?1");
     top.bind(1, std::max(top_n, 0));
@@ -1605,7 +1734,21 @@ Result<StoreStats> Store::Stats(int top_n) {
 
 Result<GraphData> Store::CitationGraph() {
   return Guarded(path_, [&]() -> Result<GraphData> {
+    const ReadScope snapshot(*db_);  // no edge to a vertex committed after the vertices were read
     return GraphData{GraphVertices(*db_), GraphEdges(*db_)};
+  });
+}
+
+Store::Snapshot::Snapshot(Snapshot&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Store::Snapshot::~Snapshot() {
+  if (db_ != nullptr) EndRead(*db_);
+}
+
+Result<Store::Snapshot> Store::ReadSnapshot() {
+  return Guarded(path_, [&]() -> Result<Snapshot> {
+    BeginRead(*db_);
+    return Snapshot(db_.get());
   });
 }
 

@@ -12,6 +12,8 @@
 //
 // A Store owns one SQLite connection and is not thread-safe; open one Store per thread. Several
 // processes may share a file (WAL mode, 5 s busy timeout, write transactions taken IMMEDIATE).
+// A call that makes several queries reads one state of the file, never half of an import
+// committed meanwhile; ReadSnapshot extends that over several calls.
 #ifndef PLANGRAPH_STORE_H_
 #define PLANGRAPH_STORE_H_
 
@@ -48,6 +50,7 @@ struct DocumentSummary {
 // of the nodes they were attached to (a "…|?" key may have been resolved to a dated one); an
 // assignee's `canonical` is its agency's stored name, shared by every spelling with the same fold
 // ("Tỉnh uỷ" / "Tỉnh ủy"), so it may differ in tone placement from what the extractor gave.
+// `paragraphs` is empty for a document last imported before schema 3, which did not store them.
 struct StoredDocument {
   DocumentSummary summary;
   Extraction extraction;
@@ -129,7 +132,7 @@ struct AuditReport {
 struct SearchHit {
   int64_t document_id = 0;
   std::string path, symbol;
-  std::string kind;          // "heading", "task" or "citation"
+  std::string kind;          // "heading", "task", "citation" or "paragraph" (other body text)
   std::string section_path;  // "II > 1 > a", "" outside the section tree
   int line = 0;
   std::string snippet;  // original text, ~20 words around the first matched term, "…" where cut
@@ -139,6 +142,8 @@ struct SearchHit {
 struct StoreStats {
   int64_t documents = 0, sections = 0, citations = 0, nodes = 0, targets = 0, tasks = 0,
           agencies = 0, assignments = 0;
+  // 0 in a file upgraded from schema 2 until its documents are imported again (import --force).
+  int64_t paragraphs = 0;
   std::vector<NodeInfo> top_cited;  // most citing plans first
 };
 
@@ -166,7 +171,7 @@ struct GraphData {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
   // without touching the file: a file that is not SQLite, a corrupted database, a database of
@@ -215,13 +220,30 @@ class Store {
 
   // Gaps per document and in total. NotFound when filter.document names no document.
   Result<AuditReport> Audit(const AuditFilter& filter);
-  // Full-text search of headings, task and citation text; diacritics, đ/d, case and tone
-  // placement are ignored; every word must occur. Text with no letter or digit finds nothing.
+  // Full-text search of headings, task and citation text and the other body paragraphs, ranked
+  // together; diacritics, đ/d, case and tone placement are ignored; every word must occur. Text
+  // with no letter or digit finds nothing.
   Result<std::vector<SearchHit>> Search(const std::string& text, int limit);
 
   // Row counts and the top_n most cited nodes.
   Result<StoreStats> Stats(int top_n = 10);
   Result<GraphData> CitationGraph();
+
+  // While it lives, every query of this Store reads the state of the file at ReadSnapshot():
+  // a node's citing count and then its plans agree even while another process imports. Only
+  // reads may run under it (an Import fails); snapshots nest; it must not outlive the Store.
+  class Snapshot {
+   public:
+    Snapshot(Snapshot&& other) noexcept;
+    Snapshot& operator=(Snapshot&&) = delete;
+    ~Snapshot();
+
+   private:
+    friend class Store;
+    explicit Snapshot(SQLite::Database* db) : db_(db) {}
+    SQLite::Database* db_;  // null once moved from
+  };
+  Result<Snapshot> ReadSnapshot();
 
  private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);

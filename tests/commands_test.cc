@@ -139,6 +139,22 @@ TEST_F(CommandsTest, SearchWithoutDiacriticsAndWithHostileText) {
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits[0]["symbol"], "31/KH-LĐLĐ");
   EXPECT_NE(hits[0]["snippet"].get<std::string>().find("tuyên truyền sâu rộng"), std::string::npos);
+  // Body text that is no task: the bullet under "I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích" of plan 49.
+  r = Run("search nang cao chat luong --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  hits = json::parse(r.out);
+  ASSERT_EQ(hits.size(), 1u) << r.out;
+  EXPECT_EQ(hits[0]["kind"], "paragraph");
+  EXPECT_EQ(hits[0]["section"], "I > 1");
+  EXPECT_EQ(hits[0]["line"], 8);
+  EXPECT_EQ(hits[0]["snippet"], "Nâng cao chất lượng tuyên truyền.");
+  r = Run("search nâng cao chất lượng --format csv");
+  EXPECT_NE(r.out.find(",8,paragraph,I > 1,Nâng cao chất lượng tuyên truyền.\n"), std::string::npos)
+      << r.out;
+  json shown = json::parse(Run("show 49-KH/TU --format json").out);
+  ASSERT_EQ(shown["paragraphs"].size(), 1u);
+  EXPECT_EQ(shown["paragraphs"][0]["text"], "Nâng cao chất lượng tuyên truyền.");
+  EXPECT_EQ(json::parse(Run("stats --format json").out)["paragraphs"], 1);
   for (const char* hostile : {"\"", "AND OR", "'; DROP TABLE documents; --", "*", "NEAR("}) {
     auto h = Run(std::string("search ") + Quote(hostile));
     EXPECT_TRUE(h.status == 0 || h.status == 1) << hostile << ": " << h.out;

@@ -127,6 +127,17 @@ void AddTask(Extraction& e, const std::string& text, int section, int line,
   e.tasks.push_back(t);
 }
 
+// Body text that is no task; its byte range follows the line, as AddSection's does.
+void AddParagraph(Extraction& e, const std::string& text, int section, int line,
+                  int last_line = 0) {
+  Paragraph p;
+  p.section = section;
+  p.text = text;
+  p.span = {line, static_cast<size_t>(line) * 100, static_cast<size_t>(line) * 100 + text.size()};
+  p.last_line = last_line > 0 ? last_line : line;
+  e.paragraphs.push_back(p);
+}
+
 void AddTarget(Extraction& e, const std::string& indicator, double value, std::optional<int> year) {
   Target t;
   t.indicator = indicator;
@@ -212,14 +223,14 @@ TEST(StoreSchemaTest, CreatesEveryTableAtTheCurrentVersion) {
     Store store = OpenOrDie(path);
     Result<int> version = store.SchemaVersion();
     ASSERT_TRUE(version.ok());
-    EXPECT_EQ(*version, 2);
+    EXPECT_EQ(*version, 3);
   }
-  EXPECT_EQ(PragmaValue(path, "user_version"), 2);
+  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
   EXPECT_EQ(PragmaValue(path, "application_id"), 0x504C4752);
   EXPECT_EQ(TableNames(path),
             (std::vector<std::string>{"agencies", "agency_aliases", "assignments", "citations",
-                                      "documents", "nodes", "search_index", "sections", "targets",
-                                      "task_schedule", "tasks"}));
+                                      "documents", "nodes", "paragraphs", "search_index",
+                                      "sections", "targets", "task_schedule", "tasks"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
@@ -231,11 +242,14 @@ TEST(StoreSchemaTest, EnforcesForeignKeysAndCascades) {
   const int s = AddSection(e, "I", "NHIỆM VỤ", 5);
   AddTask(e, "Ủy ban nhân dân tỉnh chủ trì.", s, 6, "Ủy ban nhân dân tỉnh", "Quý I/2022");
   AddCitation(e, "2|NQ-TW|2021", "02-NQ/TW", "implements", 3);
+  AddParagraph(e, "Quán triệt sâu rộng.", s, 7);
   const ImportOutcome out = ImportOrDie(store, e, "/plans/a.txt");
   EXPECT_EQ(CountRows(path, "task_schedule"), 1);
+  EXPECT_EQ(CountRows(path, "paragraphs"), 1);
   ASSERT_TRUE(store.Remove(out.document_id).ok());
   for (const char* table : {"documents", "sections", "tasks", "task_schedule", "assignments",
-                            "citations", "nodes", "agencies", "agency_aliases", "search_index"}) {
+                            "citations", "nodes", "agencies", "agency_aliases", "paragraphs",
+                            "search_index"}) {
     EXPECT_EQ(CountRows(path, table), 0) << table;
   }
   EXPECT_EQ(store.Remove(out.document_id).kind(), Status::Kind::kNotFound);
@@ -246,9 +260,9 @@ TEST(StoreMigrationTest, EmptyFileIsVersionZeroAndIsMigrated) {
   WriteBytes(path, "");
   {
     Store store = OpenOrDie(path);
-    EXPECT_EQ(*store.SchemaVersion(), 2);
+    EXPECT_EQ(*store.SchemaVersion(), 3);
   }
-  EXPECT_EQ(TableNames(path).size(), 11u);
+  EXPECT_EQ(TableNames(path).size(), 12u);
 }
 
 TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
@@ -274,9 +288,10 @@ TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
         "VALUES (7, 0, 0, 'Các cấp ủy Đảng lãnh đạo thực hiện.', 13, 0, 0);");
   }
   Store store = OpenOrDie(path);
-  EXPECT_EQ(*store.SchemaVersion(), 2);
+  EXPECT_EQ(*store.SchemaVersion(), 3);  // through v2 (index filled) and v3 (no paragraphs)
   EXPECT_EQ(CountRows(path, "documents"), 1);
   EXPECT_EQ(CountRows(path, "search_index"), 2);
+  EXPECT_EQ(CountRows(path, "paragraphs"), 0);
   std::vector<SearchHit> hits = SearchOrDie(store, "uy ban");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].document_id, 7);
@@ -286,6 +301,67 @@ TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].line, 13);
   EXPECT_EQ(hits[0].section_path, "II");
+}
+
+// A file written by a schema-2 binary: the rows and the index rows it would have made (folded
+// by hand: a plain connection has no plangraph_fold), and no paragraph text anywhere.
+void WriteVersionTwoRows(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  db.exec(
+      "INSERT INTO documents(id, source_path, content_hash, byte_size, format, encoding, symbol) "
+      "VALUES (7, '/plans/old.txt', 'abc', 10, 'text', 'UTF-8', '3-KH/UBND');"
+      "INSERT INTO sections(id, document_id, local_id, parent, depth, kind, label, heading, line, "
+      "byte_begin, byte_end, last_line) VALUES (5, 7, 0, NULL, 1, 'roman', 'I', "
+      "'MỤC ĐÍCH, YÊU CẦU', 12, 0, 0, 20);"
+      "INSERT INTO tasks(id, document_id, local_id, section, text, line, byte_begin, byte_end) "
+      "VALUES (9, 7, 0, 0, 'Các cấp ủy Đảng lãnh đạo thực hiện.', 14, 0, 0);"
+      "INSERT INTO search_index(rowid, body, document_id, kind, item_id) VALUES "
+      "(5 * 4 + 1, 'muc dich, yeu cau', 7, 'heading', 5), "
+      "(9 * 4 + 2, 'cac cap uy dang lanh dao thuc hien.', 7, 'task', 9);");
+}
+
+TEST(StoreMigrationTest, VersionTwoFileGainsAnEmptyParagraphTableAndKeepsItsIndex) {
+  const std::string path = FreshPath("v2");
+  {
+    Result<Store> old = Store::OpenForTesting(path, 2);
+    ASSERT_TRUE(old.ok()) << old.status().message();
+    EXPECT_EQ(*old->SchemaVersion(), 2);
+  }
+  const std::vector<std::string> v2_tables = TableNames(path);
+  EXPECT_EQ(std::count(v2_tables.begin(), v2_tables.end(), "paragraphs"), 0);
+  WriteVersionTwoRows(path);
+  Store store = OpenOrDie(path);
+  EXPECT_EQ(*store.SchemaVersion(), 3);
+  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  // The v2 rows and their index rows are kept as they were; there is no text to fill in.
+  EXPECT_EQ(CountRows(path, "paragraphs"), 0);
+  EXPECT_EQ(CountRows(path, "search_index"), 2);
+  EXPECT_EQ(store.Stats()->paragraphs, 0);
+  std::vector<SearchHit> hits = SearchOrDie(store, "lanh dao");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, "task");
+  EXPECT_EQ(hits[0].line, 14);
+  Result<StoredDocument> loaded = store.LoadDocument(7);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_TRUE(loaded->extraction.paragraphs.empty());
+  EXPECT_TRUE(SearchOrDie(store, "quan triet").empty());
+
+  // Imported again (import --force), the document gains its paragraphs and their search rows.
+  Extraction e = Plan("Kế hoạch", "3-KH/UBND", "2022-01-01", "ỦY BAN NHÂN DÂN TỈNH");
+  const int s = AddSection(e, "I", "MỤC ĐÍCH, YÊU CẦU", 12);
+  AddTask(e, "Các cấp ủy Đảng lãnh đạo thực hiện.", s, 14, "Các cấp ủy Đảng", "");
+  AddParagraph(e, "Quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên.", s, 13);
+  Result<ImportOutcome> again = store.Import(e, "/plans/old.txt", "abc", 10, /*force=*/true);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->kind, ImportOutcome::kReplaced);
+  EXPECT_EQ(again->document_id, 7);
+  EXPECT_EQ(CountRows(path, "paragraphs"), 1);
+  EXPECT_EQ(CountRows(path, "search_index"), 3);
+  hits = SearchOrDie(store, "quan triet");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, "paragraph");
+  EXPECT_EQ(hits[0].document_id, 7);
+  EXPECT_EQ(hits[0].section_path, "I");
 }
 
 TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
@@ -300,7 +376,7 @@ TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   EXPECT_EQ(store.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(store.status().message(),
             path +
-                ": schema version 9 is newer than this plangraph supports (2); use a newer "
+                ": schema version 9 is newer than this plangraph supports (3); use a newer "
                 "plangraph");
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_EQ(PragmaValue(path, "user_version"), 9);
@@ -495,6 +571,8 @@ TEST(StoreImportTest, LoadDocumentRebuildsTheExtraction) {
   e.tasks[0].deadline->recurrence = "quarterly";
   e.tasks[0].schedule.push_back({"hằng năm", "", "", "annual"});
   AddTarget(e, "Thu nhập bình quân", 120, std::nullopt);
+  AddParagraph(e, "Thực hiện Nghị quyết số 02-NQ/TW của Bộ Chính trị.", -1, 5);
+  AddParagraph(e, "Nâng cao nhận thức của cán bộ, đảng viên.", 1, 7, 8);
   const ImportOutcome out = ImportOrDie(store, e, "/plans/49.txt");
   Result<StoredDocument> doc = store.LoadDocument(out.document_id);
   ASSERT_TRUE(doc.ok());
@@ -536,6 +614,15 @@ TEST(StoreImportTest, LoadDocumentRebuildsTheExtraction) {
   EXPECT_EQ(x.targets[0].year, 2025);
   EXPECT_EQ(x.targets[1].year, std::nullopt);
   EXPECT_DOUBLE_EQ(x.targets[1].value, 120);
+  ASSERT_EQ(x.paragraphs.size(), 2u);
+  EXPECT_EQ(x.paragraphs[0].section, -1);
+  EXPECT_EQ(x.paragraphs[0].text, "Thực hiện Nghị quyết số 02-NQ/TW của Bộ Chính trị.");
+  EXPECT_EQ(x.paragraphs[0].span.line, 5);
+  EXPECT_EQ(x.paragraphs[0].last_line, 5);
+  EXPECT_EQ(x.paragraphs[1].section, 1);
+  EXPECT_EQ(x.paragraphs[1].span.begin, 700u);
+  EXPECT_EQ(x.paragraphs[1].span.end, e.paragraphs[1].span.end);
+  EXPECT_EQ(x.paragraphs[1].last_line, 8);
   EXPECT_EQ(store.LoadDocument(999).status().kind(), Status::Kind::kNotFound);
 }
 
@@ -907,6 +994,81 @@ TEST(StoreSearchTest, OperatorsAndQuotesTypedByAUserArePlainText) {
   EXPECT_EQ(SearchOrDie(store, "body: uy ban").size(), 0u);
 }
 
+// A plan whose purpose section has only ordinary paragraphs, no task and no matching heading.
+Extraction PlanWithBodyText(const std::string& paragraph) {
+  Extraction e = Plan("Kế hoạch", "7-KH/TU", "2022-05-01", "TỈNH ỦY ĐẮK LẮK");
+  const int purpose = AddSection(e, "I", "MỤC ĐÍCH, YÊU CẦU", 10);
+  const int org = AddSection(e, "II", "TỔ CHỨC THỰC HIỆN", 20);
+  AddParagraph(e, "Thực hiện Kế hoạch số 49-KH/TU của Tỉnh ủy.", -1, 8);
+  AddParagraph(e, paragraph, purpose, 11, 12);
+  AddTask(e, "Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.", org, 21, "Ban Tuyên giáo Tỉnh ủy", "");
+  return e;
+}
+
+TEST(StoreSearchTest, FindsBodyTextThatIsNoTaskWithoutDiacritics) {
+  Store store = OpenOrDie(FreshPath("paragraphs"));
+  ImportOrDie(store,
+              PlanWithBodyText("Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về vị trí, "
+                               "vai trò của tổ chức công đoàn trong tình hình mới."),
+              "/plans/7.txt");
+  for (const char* typed : {"nhan thuc cong doan", "NHẬN THỨC công đoàn", "nhận thức cong đoan"}) {
+    std::vector<SearchHit> hits = SearchOrDie(store, typed);
+    ASSERT_EQ(hits.size(), 1u) << typed;
+    EXPECT_EQ(hits[0].kind, "paragraph") << typed;
+    EXPECT_EQ(hits[0].section_path, "I") << typed;
+    EXPECT_EQ(hits[0].line, 11) << typed;
+    EXPECT_EQ(hits[0].path, "/plans/7.txt") << typed;
+    EXPECT_EQ(hits[0].symbol, "7-KH/TU") << typed;
+    EXPECT_EQ(hits[0].snippet,
+              "Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về vị trí, vai trò của tổ "
+              "chức …")
+        << typed;
+    EXPECT_GT(hits[0].score, 0) << typed;
+  }
+  // Preamble text sits outside the section tree.
+  std::vector<SearchHit> hits = SearchOrDie(store, "thuc hien ke hoach so 49");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, "paragraph");
+  EXPECT_EQ(hits[0].section_path, "");
+  // Ranked with the other kinds: "to chuc" is in a heading and in the paragraph.
+  hits = SearchOrDie(store, "to chuc");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].kind, "heading");  // the shorter text ranks first
+  EXPECT_EQ(hits[1].kind, "paragraph");
+  EXPECT_EQ(CountRows(store.path(), "search_index"), 2 + 2 + 1);
+}
+
+TEST(StoreSearchTest, ReplacingADocumentReplacesItsParagraphsAndTheirSearchRows) {
+  const std::string path = FreshPath("paragraphs_replace");
+  Store store = OpenOrDie(path);
+  const ImportOutcome first =
+      ImportOrDie(store, PlanWithBodyText("Quán triệt sâu rộng Nghị quyết."), "/plans/7.txt", "v1");
+  ImportOrDie(store, PlanWithBodyText("Quán triệt sâu rộng Nghị quyết."), "/plans/8.txt", "v1");
+  EXPECT_EQ(CountRows(path, "paragraphs"), 4);
+  EXPECT_EQ(SearchOrDie(store, "quan triet").size(), 2u);
+
+  Extraction changed = PlanWithBodyText("Phát huy vai trò đại diện của công đoàn.");
+  changed.paragraphs.erase(changed.paragraphs.begin());  // the preamble is gone too
+  const ImportOutcome second = ImportOrDie(store, changed, "/plans/7.txt", "v2");
+  EXPECT_EQ(second.kind, ImportOutcome::kReplaced);
+  EXPECT_EQ(second.document_id, first.document_id);
+  EXPECT_EQ(CountRows(path, "paragraphs"), 2 + 1);
+  EXPECT_EQ(store.Stats()->paragraphs, 3);
+  std::vector<SearchHit> hits = SearchOrDie(store, "quan triet");
+  ASSERT_EQ(hits.size(), 1u);  // only the untouched neighbour still has the old text
+  EXPECT_EQ(hits[0].path, "/plans/8.txt");
+  hits = SearchOrDie(store, "dai dien");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].document_id, first.document_id);
+  EXPECT_EQ(SearchOrDie(store, "ke hoach so 49").size(), 1u);
+  // One search row per indexed row: 2 headings, 1 task and the paragraphs of both documents.
+  EXPECT_EQ(CountRows(path, "search_index"), 2 * (2 + 1) + 3);
+
+  ASSERT_TRUE(store.Remove(first.document_id).ok());
+  EXPECT_EQ(CountRows(path, "paragraphs"), 2);
+  EXPECT_EQ(CountRows(path, "search_index"), 2 + 1 + 2);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Stats, graph, the real extractor, two connections.
 
@@ -980,6 +1142,21 @@ TEST(StoreExtractorTest, RealExtractionsJoinAndAudit) {
   ASSERT_EQ(hits.size(), 2u);  // both documents have the heading
   EXPECT_EQ(hits[0].snippet, "TỔ CHỨC THỰC HIỆN");
   EXPECT_EQ(hits[0].section_path, "II");
+
+  // The bullet under "1. Mục đích" is body text; the task line is not repeated as a paragraph.
+  ASSERT_EQ(plan.paragraphs.size(), 1u);
+  EXPECT_EQ(plan.paragraphs[0].text, "Nâng cao chất lượng.");
+  EXPECT_EQ(plan.paragraphs[0].section, 1);
+  EXPECT_EQ(plan.paragraphs[0].span.line, 8);
+  hits = SearchOrDie(store, "nang cao chat luong");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].kind, "paragraph");
+  EXPECT_EQ(hits[0].section_path, "I > 1");
+  EXPECT_EQ(hits[0].line, 8);
+  hits = SearchOrDie(store, "ban tuyen giao");
+  ASSERT_EQ(hits.size(), 1u);  // heading and task on one line: one hit, no paragraph
+  EXPECT_NE(hits[0].kind, "paragraph");
+  EXPECT_EQ(store.LoadDocument(plan_id)->extraction.paragraphs.size(), 1u);
 }
 
 TEST(StoreConcurrencyTest, TwoConnectionsShareOneFile) {

@@ -94,6 +94,17 @@ struct Task {
   std::vector<Deadline> schedule;    // every time limit the item's own text gives, in order
 };
 
+// Body text that is neither a heading nor part of a task: an ordinary paragraph ("Nhằm quán
+// triệt…" under "I. MỤC ĐÍCH, YÊU CẦU"), a bullet, a table row. Kept so that a search finds the
+// whole text of a section, not only the facts extracted from it. A block that holds a task is
+// left out: the task already carries its text, and keeping both would show one line twice.
+struct Paragraph {
+  int section = -1;   // id of the innermost section holding it, -1 before the outline (preamble)
+  std::string text;   // cleaned text, wrapped lines joined with one space, bullet mark dropped
+  SourceSpan span;    // line of its first line; bytes from that line's start to its last's end
+  int last_line = 0;  // line of its last line
+};
+
 struct Extraction {
   std::string source;    // path as given
   std::string format;    // "text"
@@ -103,6 +114,7 @@ struct Extraction {
   std::vector<Citation> citations;
   std::vector<Target> targets;
   std::vector<Task> tasks;
+  std::vector<Paragraph> paragraphs;  // in text order
 };
 
 }  // namespace plangraph

@@ -283,6 +283,10 @@ int RunCites(const std::vector<std::string>& args) {
   if (!Check(query)) return 2;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  // The node's citing count and the plans listed come from one state of the database, even
+  // while an import runs alongside.
+  auto snapshot = store->ReadSnapshot();
+  if (!Check(snapshot)) return 2;
   auto nodes = store->ResolveReference(*query);
   if (!Check(nodes)) return 2;
   if (nodes->empty()) {
@@ -460,8 +464,9 @@ int RunAudit(const std::vector<std::string>& args) {
 // --- search -----------------------------------------------------------------------------------
 
 int RunSearch(const std::vector<std::string>& args) {
-  CLI::App app{"Full-text search of headings, tasks and citations; accents, đ/d and tone "
-               "placement are optional (\"uy ban\" finds \"Ủy ban\").",
+  CLI::App app{"Full-text search of headings, tasks, citations and the other body text of "
+               "the plans; accents, đ/d and tone placement are optional (\"uy ban\" finds "
+               "\"Ủy ban\").",
                "plangraph search"};
   DbOptions o;
   std::vector<std::string> words;
@@ -513,6 +518,8 @@ int RunShow(const std::vector<std::string>& args) {
   if (int code = Parse(app, args); code >= 0) return code;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  auto snapshot = store->ReadSnapshot();  // the document found is the one loaded
+  if (!Check(snapshot)) return 2;
   std::string lookup = fs::exists(ref) ? StoredPath(ref) : ref;
   auto doc = store->DocumentByRef(lookup);
   if (!doc.ok() && lookup != ref) doc = store->DocumentByRef(ref);
@@ -573,6 +580,8 @@ int RunExport(const std::vector<std::string>& args) {
   if (int code = Parse(app, args); code >= 0) return code;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  auto snapshot = store->ReadSnapshot();  // the graph and the documents exported agree
+  if (!Check(snapshot)) return 2;
   auto graph = store->CitationGraph();
   if (!Check(graph)) return 2;
   std::vector<StoredDocument> docs;
@@ -639,7 +648,7 @@ int RunStats(const std::vector<std::string>& args) {
                       {"citations", s.citations}, {"cited_documents", s.nodes},
                       {"targets", s.targets},     {"tasks", s.tasks},
                       {"agencies", s.agencies},   {"assignments", s.assignments},
-                      {"top_cited", topj}}
+                      {"paragraphs", s.paragraphs}, {"top_cited", topj}}
                      .dump(1)
               << "\n";
     return 0;
@@ -647,7 +656,7 @@ int RunStats(const std::vector<std::string>& args) {
   std::cout << s.documents << " plans, " << s.sections << " sections, " << s.citations
             << " citations of " << s.nodes << " documents, " << s.targets << " targets, "
             << s.tasks << " tasks, " << s.agencies << " agencies, " << s.assignments
-            << " assignments\n";
+            << " assignments, " << s.paragraphs << " paragraphs\n";
   if (!s.top_cited.empty()) std::cout << "most cited:\n";
   for (const auto& n : s.top_cited) {
     std::cout << "  " << n.citing_plans << "  " << NodeLine(n)
