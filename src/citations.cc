@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "header.h"
 #include "text.h"
@@ -20,6 +22,28 @@ constexpr char kDate[] =
 // The word-bounded form of a cue pattern: RE2's \b knows only ASCII letters.
 std::string Bounded(const std::string& pattern) {
   return "(?:^|[^\\pL\\pN])(" + pattern + ")(?:[^\\pL\\pN]|$)";
+}
+
+// Bounds on how far around a mention the extractor reads, so that a block of a million mentions
+// costs a million times a constant, never the square of its length. Real dates, issuers and
+// titles after a symbol fit well within them.
+constexpr size_t kTailWindow = 300;    // date and issuer after the symbol
+constexpr size_t kTitleWindow = 2000;  // a quoted title after "về"
+// A plan defines a few short names ("sau đây gọi tắt là …"); each is looked for in every later
+// block, so beyond this many the later definitions are ignored.
+constexpr size_t kMaxAliases = 64;
+
+// `pos` moved back to the start of the UTF-8 character it falls in, so a window never ends
+// inside a character (a cut character would reach the JSON output as invalid UTF-8).
+size_t CharStart(std::string_view s, size_t pos) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+// The first `n` bytes of s from `from` (fewer at its end), ending on a character boundary.
+re2::StringPiece Window(std::string_view s, size_t from, size_t n) {
+  size_t end = n >= s.size() - from ? s.size() : CharStart(s, from + n);
+  return re2::StringPiece(s.data() + from, end - from);
 }
 
 bool HasDigit(const std::string& s) {
@@ -54,6 +78,67 @@ struct Mention {
   int year = 0;  // from the date of this mention
 };
 
+// Where the relation cues of rules/citations.tsv occur in one block, found once per block so
+// that each mention looks its cue up instead of rescanning its sentence.
+class CueIndex {
+ public:
+  CueIndex(const CitationRules& rules, const std::string& view) : rules_(rules) {
+    for (size_t i = 2; i <= view.size(); ++i) {
+      if (view[i - 1] == ' ' && (view[i - 2] == '.' || view[i - 2] == ';' || view[i - 2] == ':')) {
+        sentence_starts_.push_back(i);
+      }
+    }
+    for (const auto& cue : rules.cues) {
+      std::vector<std::pair<size_t, size_t>> hits;  // group begin and end, in order
+      re2::StringPiece w(view), g;
+      while (RE2::FindAndConsume(&w, *cue.pattern, &g)) {
+        size_t at = g.data() - view.data();
+        hits.push_back({at, at + g.size()});
+      }
+      hits_.push_back(std::move(hits));
+    }
+    // A cue opening the block ("Căn cứ …;" lines list several documents).
+    re2::StringPiece head(view.data(), std::min<size_t>(view.size(), 40));
+    for (const auto& cue : rules.cues) {
+      re2::StringPiece g;
+      if (RE2::PartialMatch(head, *cue.pattern, &g) && g.data() - view.data() < 3) {
+        opening_ = cue.relation;
+        break;
+      }
+    }
+  }
+
+  // The relation given by the nearest cue before `begin` in its sentence: the cue found last
+  // when the sentence is scanned cue by cue, the earlier rule on a tie.
+  std::string RelationBefore(size_t begin) const {
+    auto after = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), begin);
+    size_t from = after == sentence_starts_.begin() ? 0 : *std::prev(after);
+    const std::string* best = nullptr;
+    size_t best_at = 0;
+    for (size_t c = 0; c < hits_.size(); ++c) {
+      const auto& hits = hits_[c];
+      // The last hit of this cue ending by `begin` (hits do not overlap: ends are sorted too).
+      auto past = std::upper_bound(hits.begin(), hits.end(), begin,
+                                   [](size_t b, const std::pair<size_t, size_t>& h) { return b < h.second; });
+      if (past == hits.begin()) continue;
+      size_t at = std::prev(past)->first;
+      if (at < from || at >= begin) continue;
+      if (!best || at > best_at) {
+        best = &rules_.cues[c].relation;
+        best_at = at;
+      }
+    }
+    if (best) return *best;
+    return opening_.empty() ? "mentions" : opening_;
+  }
+
+ private:
+  const CitationRules& rules_;
+  std::vector<size_t> sentence_starts_;  // offsets just after ". ", "; " or ": "
+  std::vector<std::vector<std::pair<size_t, size_t>>> hits_;  // per cue
+  std::string opening_;  // the relation of a cue opening the block, or ""
+};
+
 class Extractor {
  public:
   Extractor(const Segmentation& seg, const CitationRules& rules, const DocumentTypes& types)
@@ -62,6 +147,11 @@ class Extractor {
   // `view` is the match view of blk.text (same byte offsets); output is cut from blk.text.
   void ScanBlock(const Block& blk, const std::string& view, int section) {
     const std::string& orig = blk.text;
+    std::optional<CueIndex> cues;  // built at the block's first mention
+    auto relation_before = [&](size_t begin) {
+      if (!cues) cues.emplace(rules_, view);
+      return cues->RelationBefore(begin);
+    };
     size_t pos = 0;
     while (pos < view.size()) {
       re2::StringPiece groups[5];
@@ -88,14 +178,14 @@ class Extractor {
       m.c.text = Trim(orig.substr(begin, end - begin));
       m.parts = SplitSymbol(sym);
       ReadTail(orig, end, &m);
-      m.c.relation = RelationBefore(view, begin);
+      m.c.relation = relation_before(begin);
       int line = blk.LineAt(begin);
       const Line& l = seg_.lines[line];
       m.c.span = {l.number, l.begin, l.end};
       mentions_.push_back(std::move(m));
       DefineAlias(view, end, orig);
     }
-    FindAliases(blk, view, section);
+    FindAliases(blk, view, section, relation_before);
     ++blocks_scanned_;
   }
 
@@ -123,12 +213,16 @@ class Extractor {
     size_t at = g[0].data() - view.data() + g[0].size() - 1;
     // A short name that is itself a full mention ("… là Nghị quyết số 02-NQ/TW") needs nothing.
     static const RE2 full_symbol(R"(\d\s*[/-]\s*\pL)");
-    if (name.empty() || RE2::PartialMatch(name, full_symbol)) return;
+    if (name.empty() || RE2::PartialMatch(name, full_symbol) || aliases_.size() >= kMaxAliases) {
+      return;
+    }
     aliases_.push_back({ToLower(ToneCanonicalView(name)), mentions_.size() - 1, blocks_scanned_, at});
   }
 
   // Uses of defined short names in a block, each a mention of the aliased document.
-  void FindAliases(const Block& blk, const std::string& view, int section) {
+  template <typename RelationBefore>
+  void FindAliases(const Block& blk, const std::string& view, int section,
+                   RelationBefore relation_before) {
     if (aliases_.empty()) return;
     std::string lower = ToLower(view);
     if (lower.size() != view.size()) return;  // case mapping changed lengths: offsets unusable
@@ -139,7 +233,7 @@ class Extractor {
         Mention m = mentions_[a.mention];
         m.c.section = section;
         m.c.text = blk.text.substr(p, a.name.size());
-        m.c.relation = RelationBefore(view, p);
+        m.c.relation = relation_before(p);
         const Line& l = seg_.lines[blk.LineAt(p)];
         m.c.span = {l.number, l.begin, l.end};
         mentions_.push_back(std::move(m));
@@ -167,7 +261,7 @@ class Extractor {
                              RE2::Quiet);
     static const RE2 issuer_re(R"(^\s*,?\s*của\s+([^,;.()“”"]+))");
     static const RE2 title_re(R"(^\s*,?\s*(?:về|V/v)\s*(?:việc\s*)?[“"]([^”"]+)[”"])");
-    re2::StringPiece rest(view.data() + end, view.size() - end);
+    re2::StringPiece rest = Window(view, end, kTailWindow);
     std::string date;
     if (RE2::Consume(&rest, date_re, &date)) {
       m->c.date = ParseVietnameseDate("ngày " + date);
@@ -180,9 +274,10 @@ class Extractor {
       m->c.issuer = CutIssuer(issuer);
     }
     rest = after_date;
-    size_t ve = std::string_view(rest.data(), rest.size()).find("về");
-    if (ve != std::string::npos && ve < 200) {
-      re2::StringPiece t(rest.data() + ve, rest.size() - ve);
+    const size_t kMaxBeforeTitle = 200;
+    size_t ve = std::string_view(rest.data(), rest.size()).substr(0, kMaxBeforeTitle + 2).find("về");
+    if (ve != std::string::npos && ve < kMaxBeforeTitle) {
+      re2::StringPiece t = Window(view, rest.data() + ve - view.data(), kTitleWindow);
       std::string title;
       if (RE2::PartialMatch(t, title_re, &title)) m->c.title = Trim(title);
     }
@@ -198,72 +293,41 @@ class Extractor {
     return s;
   }
 
-  std::string RelationBefore(const std::string& view, size_t begin) const {
-    // Look back to the start of the sentence.
-    size_t from = 0;
-    for (size_t i = begin; i > 1; --i) {
-      if (view[i - 1] == ' ' && (view[i - 2] == '.' || view[i - 2] == ';' || view[i - 2] == ':')) {
-        from = i;
-        break;
-      }
-    }
-    std::string best;
-    size_t best_at = 0;
-    bool found = false;
-    re2::StringPiece window(view.data() + from, begin - from);
-    for (const auto& cue : rules_.cues) {
-      re2::StringPiece w = window, g;
-      while (RE2::FindAndConsume(&w, *cue.pattern, &g)) {
-        size_t at = g.data() - view.data();
-        if (!found || at > best_at || (at == best_at && false)) {
-          best = cue.relation;
-          best_at = at;
-          found = true;
-        }
-      }
-    }
-    if (found) return best;
-    // A cue opening the block ("Căn cứ …;" lines list several documents).
-    re2::StringPiece head(view.data(), std::min<size_t>(view.size(), 40));
-    for (const auto& cue : rules_.cues) {
-      re2::StringPiece g;
-      if (RE2::PartialMatch(head, *cue.pattern, &g) && g.data() - view.data() < 3) return cue.relation;
-    }
-    return "mentions";
-  }
-
-
   // Several documents share a number: an undated mention means the one last cited with a date
-  // before it (the text has just introduced it), else the first one cited after it.
-  int NearestDatedYear(size_t i) const {
-    std::string stem = ReferenceStem(mentions_[i].parts);
-    auto year_of = [&](size_t j) {
-      const Mention& o = mentions_[j];
-      return ReferenceStem(o.parts) == stem ? (o.parts.year ? o.parts.year : o.year) : 0;
-    };
-    for (size_t j = i; j-- > 0;) {
-      if (int y = year_of(j)) return y;
-    }
-    for (size_t j = i + 1; j < mentions_.size(); ++j) {
-      if (int y = year_of(j)) return y;
-    }
-    return 0;
-  }
-
+  // before it (the text has just introduced it), else the first one cited after it. Both are
+  // found in one pass each way.
   void ResolveYears() {
+    const size_t n = mentions_.size();
+    std::vector<std::string> stems(n);
+    std::vector<int> own(n);  // the year a mention gives itself, 0 if none
     std::map<std::string, std::set<int>> years;  // stem → years seen
-    for (const Mention& m : mentions_) {
-      int y = m.parts.year ? m.parts.year : m.year;
-      if (y) years[ReferenceStem(m.parts)].insert(y);
+    for (size_t i = 0; i < n; ++i) {
+      const Mention& m = mentions_[i];
+      stems[i] = ReferenceStem(m.parts);
+      own[i] = m.parts.year ? m.parts.year : m.year;
+      if (own[i]) years[stems[i]].insert(own[i]);
+    }
+    std::vector<int> before(n), after(n);  // nearest dated year of the stem before / after i
+    std::map<std::string, int> last;
+    for (size_t i = 0; i < n; ++i) {
+      auto it = last.find(stems[i]);
+      before[i] = it == last.end() ? 0 : it->second;
+      if (own[i]) last[stems[i]] = own[i];
+    }
+    last.clear();
+    for (size_t i = n; i-- > 0;) {
+      auto it = last.find(stems[i]);
+      after[i] = it == last.end() ? 0 : it->second;
+      if (own[i]) last[stems[i]] = own[i];
     }
     std::map<std::string, std::string> dates;  // key → first date
-    for (size_t i = 0; i < mentions_.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       Mention& m = mentions_[i];
-      int y = m.parts.year ? m.parts.year : m.year;
+      int y = own[i];
       if (!y) {
-        const auto& ys = years[ReferenceStem(m.parts)];
+        const auto& ys = years[stems[i]];
         if (ys.size() == 1) y = *ys.begin();
-        else if (ys.size() > 1) y = NearestDatedYear(i);
+        else if (ys.size() > 1) y = before[i] ? before[i] : after[i];
       }
       m.c.key = ReferenceKey(m.parts, y);
       if (!m.c.date.empty() && !dates.count(m.c.key)) dates[m.c.key] = m.c.date;
@@ -275,43 +339,134 @@ class Extractor {
 
   // A slip in the letter groups ("57-KH/ĐĐ" for "57-KH/LĐLĐ" with the same number, type and
   // date) is one document: keep the symbol whose issuer code matches the issuer's initials.
+  // Mentions that could be slips of each other share a date, type and number; within such a
+  // group the first mention absorbs each later one whose key differs (SlipMerger), and every
+  // mention of a merged key takes the kept symbol.
   void MergeSlips() {
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<size_t>> groups;
+    std::vector<const std::vector<size_t>*> order;  // groups by their first mention
     for (size_t i = 0; i < mentions_.size(); ++i) {
-      for (size_t j = i + 1; j < mentions_.size(); ++j) {
-        Mention& a = mentions_[i];
-        Mention& b = mentions_[j];
-        if (a.c.key == b.c.key || a.c.date.empty() || a.c.date != b.c.date ||
-            a.c.type != b.c.type || a.parts.number != b.parts.number) {
-          continue;
-        }
-        const Mention& keep = Score(a) >= Score(b) ? a : b;
-        std::string key = keep.c.key, symbol = keep.c.symbol;
-        SymbolParts parts = keep.parts;
-        std::string old_a = a.c.key, old_b = b.c.key;
-        for (Mention& m : mentions_) {
-          if (m.c.key == old_a || m.c.key == old_b) {
-            m.c.key = key;
-            m.c.symbol = symbol;
-            m.parts = parts;
-          }
-        }
-      }
+      const Mention& m = mentions_[i];
+      if (m.c.date.empty()) continue;
+      auto [it, added] = groups.try_emplace({m.c.date, m.c.type, m.parts.number});
+      it->second.push_back(i);
+      if (added) order.push_back(&it->second);
     }
+    SlipMerger merger(mentions_);
+    for (const std::vector<size_t>* group : order) {
+      for (size_t k = 1; k < group->size(); ++k) merger.Merge((*group)[0], (*group)[k]);
+    }
+    merger.Apply();
   }
 
-  int Score(const Mention& m) const {
-    std::string initials;
-    for (const Mention& other : mentions_) {
-      if (other.c.key == m.c.key && !other.c.issuer.empty()) initials += Initials(other.c.issuer) + " ";
+  // Sets of keys merged as slips of one another (a union-find over the distinct keys). A merged
+  // set takes the key, symbol and parts of the mention that scored best when it was merged; its
+  // score counts its mentions, and its issuers' initials matching the letter groups.
+  class SlipMerger {
+   public:
+    explicit SlipMerger(std::vector<Mention>& mentions) : mentions_(mentions) {
+      std::map<std::string, size_t> node_of_key;
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        auto [it, added] = node_of_key.try_emplace(mentions[i].c.key, sets_.size());
+        if (added) {
+          Set set;
+          set.id = set.parent = it->second;
+          sets_.push_back(std::move(set));
+        }
+        node_.push_back(it->second);
+        sets_[it->second].members.push_back(i);
+      }
     }
-    int score = 0;
-    for (const std::string& g : m.parts.groups) {
-      std::string f = Fold(g);
-      if (f.size() >= 2 && initials.find(f) != std::string::npos) score += 2;
+
+    void Merge(size_t a, size_t b) {
+      size_t ra = Root(node_[a]), rb = Root(node_[b]);
+      if (ra == rb) return;  // one key already
+      Identity ia = Current(a), ib = Current(b);
+      bool keep_a = Score(ra, ia.parts) >= Score(rb, ib.parts);
+      Set& big = sets_[ra].members.size() >= sets_[rb].members.size() ? sets_[ra] : sets_[rb];
+      Set& small = &big == &sets_[ra] ? sets_[rb] : sets_[ra];
+      ComputeInitials(small.id);
+      ComputeInitials(big.id);
+      for (const std::string& s : small.initials) {
+        if (big.seen.insert(s).second) big.initials.push_back(s);
+      }
+      big.members.insert(big.members.end(), small.members.begin(), small.members.end());
+      big.merged = true;
+      big.identity = keep_a ? std::move(ia) : std::move(ib);
+      small.parent = big.id;
+      small.members.clear();
+      small.initials.clear();
+      small.seen.clear();
     }
-    for (const Mention& other : mentions_) score += other.c.key == m.c.key;
-    return score;
-  }
+
+    // Every mention of a merged set takes the set's key, symbol and parts.
+    void Apply() {
+      for (size_t i = 0; i < mentions_.size(); ++i) {
+        const Set& s = sets_[Root(node_[i])];
+        if (!s.merged) continue;
+        mentions_[i].c.key = s.identity.key;
+        mentions_[i].c.symbol = s.identity.symbol;
+        mentions_[i].parts = s.identity.parts;
+      }
+    }
+
+   private:
+    struct Identity {
+      std::string key, symbol;
+      SymbolParts parts;
+    };
+    struct Set {
+      size_t id = 0;
+      std::vector<size_t> members;       // mentions (only while a root)
+      std::vector<std::string> initials;  // distinct initials of its issuers, once computed
+      size_t parent = 0;                  // itself when a root
+      bool merged = false;                // identity holds the kept key, symbol and parts
+      Identity identity;
+      std::set<std::string> seen;         // initials already listed
+      bool initials_done = false;
+    };
+
+    size_t Root(size_t s) {
+      while (sets_[s].parent != s) s = sets_[s].parent = sets_[sets_[s].parent].parent;
+      return s;
+    }
+
+    Identity Current(size_t mention) {
+      const Set& s = sets_[Root(node_[mention])];
+      if (s.merged) return s.identity;
+      const Mention& m = mentions_[mention];
+      return {m.c.key, m.c.symbol, m.parts};
+    }
+
+    void ComputeInitials(size_t root) {
+      Set& s = sets_[root];
+      if (s.initials_done) return;
+      s.initials_done = true;
+      for (size_t i : s.members) {
+        if (mentions_[i].c.issuer.empty()) continue;
+        std::string initials = Initials(mentions_[i].c.issuer);
+        if (s.seen.insert(initials).second) s.initials.push_back(initials);
+      }
+    }
+
+    int Score(size_t root, const SymbolParts& parts) {
+      ComputeInitials(root);
+      const Set& s = sets_[root];
+      int score = static_cast<int>(s.members.size());
+      for (const std::string& g : parts.groups) {
+        std::string f = Fold(g);
+        if (f.size() < 2) continue;
+        bool found = std::any_of(s.initials.begin(), s.initials.end(),
+                                 [&](const std::string& i) { return i.find(f) != std::string::npos; });
+        if (found) score += 2;
+      }
+      return score;
+    }
+
+    std::vector<Mention>& mentions_;
+    std::vector<size_t> node_;  // mention → its key's set
+    std::vector<Set> sets_;
+  };
 
   const Segmentation& seg_;
   const CitationRules& rules_;

@@ -259,13 +259,16 @@ std::vector<DeadlineMention> FindDeadlines(const DeadlineRules& rules, std::stri
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.rule < b.rule;
   });
-  std::vector<Hit> kept;
+  // Kept hits by their begin: they never overlap, so the one beginning last before h.end is
+  // the only one that can overlap h (a lookup, not a scan: a block may hold a million hits).
+  std::map<size_t, Hit> kept_at;
   for (const Hit& h : hits) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(),
-                                [&](const Hit& k) { return h.begin < k.end && k.begin < h.end; });
-    if (!overlaps) kept.push_back(h);
+    auto next = kept_at.lower_bound(h.end);
+    if (next != kept_at.begin() && std::prev(next)->second.end > h.begin) continue;
+    kept_at.emplace(h.begin, h);
   }
-  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  std::vector<Hit> kept;
+  for (auto& [begin, h] : kept_at) kept.push_back(h);
 
   if (original.size() != view.size()) original = view;  // broken contract: cut from the view
   std::vector<DeadlineMention> out;

@@ -2,7 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "text.h"
 
@@ -27,6 +29,14 @@ const RE2& YearOnly() {  // an unfinished date line still tells the year
 }
 const RE2& PlaceBeforeDate() {
   static const RE2 re(R"(^(.*?),\s*ngày\b)");
+  return re;
+}
+const RE2& SymbolLabel() {  // "Số:", even with no number after it
+  static const RE2 re(R"((?:^|\s)(?:Số|SỐ)\s*:)");
+  return re;
+}
+const RE2& DayWord() {
+  static const RE2 re(R"((?i)ngày)");
   return re;
 }
 
@@ -59,22 +69,29 @@ bool ValidDate(int y, int m, int d) {
   return d <= kDays[m - 1] && !(m == 2 && d == 29 && !leap);
 }
 
-// The issue date stands on the place-and-date line ("Đắk Lắk, ngày 16 tháng 11 năm 2021"). Only
-// when the header has no such line is another short line with "ngày" taken; a long one is a
-// title or a citation ("… Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 …").
-bool IsDateLine(const std::string& piece, const std::vector<std::string>& pieces) {
-  const size_t kMaxBareDateLine = 60;
+constexpr size_t kMaxBareDateLine = 60;
+
+bool IsPlaceDateLine(const std::string& piece, std::string* place) {
+  return RE2::PartialMatch(piece, PlaceBeforeDate(), place) && place->size() <= kMaxBareDateLine;
+}
+
+// Whether some piece is a place-and-date line with a valid date.
+bool HasPlaceDateLine(const std::vector<std::string>& pieces) {
   std::string place;
-  if (RE2::PartialMatch(piece, PlaceBeforeDate(), &place) && place.size() <= kMaxBareDateLine) {
-    return true;
-  }
-  for (const std::string& other : pieces) {
-    if (RE2::PartialMatch(other, PlaceBeforeDate(), &place) && place.size() <= kMaxBareDateLine &&
-        !ParseVietnameseDate(other).empty()) {
-      return false;
-    }
-  }
-  return piece.size() <= kMaxBareDateLine;
+  return std::any_of(pieces.begin(), pieces.end(), [&](const std::string& p) {
+    return IsPlaceDateLine(p, &place) && !ParseVietnameseDate(p).empty();
+  });
+}
+
+// The issue date stands on the place-and-date line ("Đắk Lắk, ngày 16 tháng 11 năm 2021"). Only
+// when the header has no such line (`has_place_date`: HasPlaceDateLine, computed once, as a
+// header of many "ngày" cells would otherwise cost their square) is another short line with
+// "ngày" taken; a long one is a title or a citation ("… Quyết định số 22/2013/QĐ-TTg ngày 26
+// tháng 4 năm 2013 …").
+bool IsDateLine(const std::string& piece, bool has_place_date) {
+  std::string place;
+  if (IsPlaceDateLine(piece, &place)) return true;
+  return !has_place_date && piece.size() <= kMaxBareDateLine;
 }
 
 }  // namespace
@@ -99,9 +116,14 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
   int until = seg.type_line >= 0 ? seg.type_line : std::min<int>(15, seg.lines.size());
   std::vector<std::string> pieces = HeaderPieces(seg, until);
   std::vector<std::string> issuer;
+  std::optional<bool> has_place_date;  // computed at the first "ngày" piece
+  auto place_date_line = [&] {
+    if (!has_place_date) has_place_date = HasPlaceDateLine(pieces);
+    return *has_place_date;
+  };
   for (const std::string& p : pieces) {
     std::string sym;
-    if (RE2::PartialMatch(p, R"((?:^|\s)(?:Số|SỐ)\s*:)")) {  // "Số: /KH-SCT" left blank: no symbol
+    if (RE2::PartialMatch(p, SymbolLabel())) {  // "Số: /KH-SCT" left blank: no symbol
       if (info.symbol.empty() && RE2::PartialMatch(p, SymbolLine(), &sym)) {
         info.symbol = CleanSymbol(sym);
       }
@@ -111,7 +133,8 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
       info.symbol = CleanSymbol(sym);
       continue;
     }
-    if (info.date.empty() && RE2::PartialMatch(p, R"((?i)ngày)") && IsDateLine(p, pieces)) {
+    if (info.date.empty() && RE2::PartialMatch(p, DayWord()) &&
+        IsDateLine(p, place_date_line())) {
       std::string date = ParseVietnameseDate(p);
       int year = 0;
       if (!date.empty()) {

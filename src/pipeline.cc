@@ -39,6 +39,11 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
                                              const DecodedText& decoded) const {
   const Rules& rules = *rules_;
   const std::string& text = decoded.text;
+  // Nothing to extract is reported, as for an HTML page or a PDF without text.
+  if (IsBlank(text)) {
+    return Status::InvalidInput(source + (text.empty() ? ": empty file, no text to extract"
+                                                        : ": only white space, no text to extract"));
+  }
   Extraction out;
   out.source = source;
   out.format = decoded.format;

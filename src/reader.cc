@@ -1,15 +1,15 @@
 #include "reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "doc_reader.h"
 #include "docx_reader.h"
@@ -94,9 +94,43 @@ Status CheckPlainText(const std::string& source, std::string_view bytes, size_t 
   return invalid;
 }
 
-}  // namespace
+// What a non-regular file is, for the message that refuses it.
+std::string FileKind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
 
-Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+std::string SizeText(uint64_t bytes, uint64_t limit) {
+  return std::to_string(bytes) + " bytes, more than the limit of " + std::to_string(limit) +
+         " (" + std::to_string(limit >> 20) + " MiB)";
+}
+
+// A .docx, .doc or PDF: binary, much larger than its text, and bounded by kMaxFileBytes (and
+// the .docx reader's own limits) rather than by the text limit.
+bool IsBinaryContainer(std::string_view bytes) {
+  return LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikePdf(bytes);
+}
+
+// The text of one document must stay within kMaxTextBytes and kMaxLines (see reader.h) whatever
+// its format: a .docx or a legacy encoding may decode to more bytes than the file holds.
+Result<DecodedText> WithinTextLimit(const std::string& source, Result<DecodedText> decoded) {
+  if (!decoded.ok()) return decoded;
+  const std::string& text = decoded->text;
+  if (text.size() > kMaxTextBytes) {
+    return Status::InvalidInput(source + ": too much text: " + SizeText(text.size(), kMaxTextBytes));
+  }
+  size_t lines = std::count(text.begin(), text.end(), '\n') + 1;
+  if (lines > kMaxLines) {
+    return Status::InvalidInput(source + ": too many lines: " + std::to_string(lines) +
+                                ", more than the limit of " + std::to_string(kMaxLines));
+  }
+  return decoded;
+}
+
+Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes) {
   if (LooksLikeDocx(bytes)) {
     auto text = DocxToText(source, bytes);
     if (!text.ok()) return text.status();
@@ -176,26 +210,95 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
   return d;
 }
 
+// Plain text or HTML larger than the text limit is refused before it is decoded: decoding and
+// NFC normalisation each take several times its size in memory, and an HTML page's tree about
+// fifty times (a 160 MB page of tiny elements took 6.7 GB).
+Status CheckPlainTextSize(const std::string& source, std::string_view bytes) {
+  if (bytes.size() > kMaxTextBytes && !IsBinaryContainer(bytes)) {
+    return Status::InvalidInput(source + (LooksLikeHtml(bytes) ? ": HTML" : ": plain text") +
+                                " file too large: " + SizeText(bytes.size(), kMaxTextBytes));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
+  if (Status s = CheckPlainTextSize(source, bytes); !s.ok()) return s;
+  return WithinTextLimit(source, DecodeAny(source, bytes));
+}
+
 Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
                                   const std::string& encoding) {
   if (encoding.empty()) return DecodeBytes(source, bytes);
+  if (Status s = CheckPlainTextSize(source, bytes); !s.ok()) return s;
   auto text = ConvertToUtf8(bytes, encoding, source);
   if (!text.ok()) return text.status();
   DecodedText d;
   d.encoding = encoding + " (given)";
   d.text = ToNfc(NormaliseLineEnds(*text));
-  return d;
+  return WithinTextLimit(source, std::move(d));
+}
+
+Result<std::string> ReadFileBytes(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    int err = errno;
+    struct stat link;
+    if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+      return Status::NotFound(path + ": broken symbolic link (its target does not exist)");
+    }
+    if (err == ENOENT) return Status::NotFound(path + ": no such file");
+    if (err == ELOOP) return Status::IOError(path + ": symbolic link loop (it never reaches a file)");
+    return Status::IOError(path + ": " + std::strerror(err));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::IOError(path + ": " + std::strerror(EISDIR));
+  // Reading a FIFO would wait for a writer forever, and a device may never end: only regular
+  // files are documents.
+  if (!S_ISREG(st.st_mode)) {
+    return Status::InvalidInput(path + ": " + FileKind(st.st_mode) +
+                                ", not a regular file; skipped");
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxFileBytes) {
+    return Status::InvalidInput(path + ": file too large: " + SizeText(st.st_size, kMaxFileBytes));
+  }
+  // O_NONBLOCK: should the path have become a FIFO since stat(), open() must not wait for a
+  // writer; fstat() below then refuses it.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return Status::IOError(path + ": cannot open (" + std::strerror(errno) + ")");
+  std::string bytes;
+  Status status = Status::Ok();
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    status = Status::InvalidInput(path + ": not a regular file; skipped");
+  } else {
+    // Read at most one byte past the limit: a file that grows while it is read is still refused.
+    bytes.reserve(static_cast<size_t>(st.st_size));
+    char buf[1 << 16];
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        status = Status::IOError(path + ": read error (" + std::strerror(errno) + ")");
+        break;
+      }
+      if (n == 0) break;
+      bytes.append(buf, static_cast<size_t>(n));
+      if (bytes.size() > kMaxFileBytes) {
+        status = Status::InvalidInput(path + ": file too large: " +
+                                      SizeText(bytes.size(), kMaxFileBytes));
+        break;
+      }
+    }
+  }
+  ::close(fd);
+  if (!status.ok()) return status;
+  return bytes;
 }
 
 Result<DecodedText> ReadTextFile(const std::string& path, const std::string& encoding) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
-  if (std::filesystem::is_directory(path, ec)) return Status::IOError(path + ": " + std::strerror(EISDIR));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path + ": " + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return DecodeBytesAs(path, buf.str(), encoding);
+  auto bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return DecodeBytesAs(path, *bytes, encoding);
 }
 
 }  // namespace plangraph

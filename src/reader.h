@@ -9,12 +9,28 @@
 #ifndef PLANGRAPH_READER_H_
 #define PLANGRAPH_READER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "plangraph/status.h"
 
 namespace plangraph {
+
+// Size limits, so that one hostile or mistaken input cannot exhaust memory or time: each is a
+// per-file error naming the limit, and an import goes on with the other files.
+//
+// kMaxTextBytes bounds the text of one document (a plain text or HTML file as read, and what
+// any file decodes to), kMaxLines its lines. The largest real plans are a few MB of text and
+// tens of thousands of lines. Extraction keeps about 30 bytes per byte of text that is dense
+// with citations, and about 500 bytes per line of one-word items, so these limits hold a file's
+// extraction near 1 GB of memory and 15 seconds, while leaving ten times the largest plans
+// (and a million bullets) room.
+constexpr size_t kMaxTextBytes = size_t{32} << 20;
+constexpr size_t kMaxLines = 2'000'000;
+// kMaxFileBytes bounds any file read into memory (a PDF or .docx with images is much larger
+// than its text).
+constexpr uint64_t kMaxFileBytes = uint64_t{256} << 20;
 
 struct DecodedText {
   std::string text;      // NFC UTF-8, LF line ends, no BOM
@@ -23,6 +39,8 @@ struct DecodedText {
 };
 
 // `source` is the file name used in error messages ("corpus/x.txt: invalid UTF-8 at byte 12").
+// Plain text or HTML over kMaxTextBytes is refused before decoding, any text over it (or over
+// kMaxLines lines) after.
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes);
 
 // As DecodeBytes, but in the encoding the user names ("TCVN3", "VNI", "Windows-1258"…; see
@@ -30,7 +48,11 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
 Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
                                   const std::string& encoding);
 
-// Reads the whole file, then DecodeBytesAs. NotFound / IOError name the path.
+// The bytes of a regular file of at most kMaxFileBytes. A FIFO, socket or device is refused
+// without waiting on it; a broken symbolic link is NotFound. Every message names the path.
+Result<std::string> ReadFileBytes(const std::string& path);
+
+// ReadFileBytes, then DecodeBytesAs. NotFound / IOError name the path.
 Result<DecodedText> ReadTextFile(const std::string& path, const std::string& encoding = "");
 
 }  // namespace plangraph

@@ -48,6 +48,18 @@ const RE2& FooterStart() {
   static const RE2 re(R"(^(?:Nơi nhận\b|(?:TM|KT|TL|TUQ|T/M)\s*\.\s*\p{Lu}))");
   return re;
 }
+const RE2& FootnoteStart() {
+  static const RE2 re(R"(^\[\d+\])");
+  return re;
+}
+const RE2& PreambleStart() {  // ends the title: "Căn cứ …", "Thực hiện …"
+  static const RE2 re(R"(^(?:Căn cứ|Thực hiện|Xét)\b)");
+  return re;
+}
+const RE2& LetterStart() {
+  static const RE2 re(R"(^\pL)");
+  return re;
+}
 
 // Ranks order the numbered levels: a heading closes every open section of equal or lower rank.
 // Outline ranks, spaced so that deeper decimal levels fit between: "1.1" is kDecimal, "1.1.1"
@@ -65,12 +77,24 @@ std::string StripTrailingColon(std::string s) {
   return s;
 }
 
-std::string RemoveMarkup(std::string_view raw) {
-  std::string s(raw);
-  // Markdown emphasis and heading marks; footnote reference marks.
-  for (const char* mark : {"**", "__"}) {
-    for (size_t p = s.find(mark); p != std::string::npos; p = s.find(mark)) s.erase(p, 2);
+// Removes every doubled `mark` ("**", "__") in one left-to-right pass, which is what erasing
+// the first pair again and again gives, without costing the square of a line made of them.
+std::string RemovePairs(std::string_view raw, char mark) {
+  std::string s;
+  s.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == mark && i + 1 < raw.size() && raw[i + 1] == mark) {
+      ++i;
+      continue;
+    }
+    s.push_back(raw[i]);
   }
+  return s;
+}
+
+std::string RemoveMarkup(std::string_view raw) {
+  // Markdown emphasis and heading marks; footnote reference marks.
+  std::string s = RemovePairs(RemovePairs(raw, '*'), '_');
   size_t i = 0;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   if (i < s.size() && s[i] == '#') {
@@ -83,12 +107,11 @@ std::string RemoveMarkup(std::string_view raw) {
 }  // namespace
 
 int Block::LineAt(size_t offset) const {
-  int line = first_line;
-  for (const auto& [start, index] : line_starts) {
-    if (start > offset) break;
-    line = index;
-  }
-  return line;
+  // The last joined line starting at or before `offset` (a binary search: a block may join a
+  // million lines).
+  auto after = std::upper_bound(line_starts.begin(), line_starts.end(), offset,
+                                [](size_t o, const std::pair<size_t, int>& s) { return o < s.first; });
+  return after == line_starts.begin() ? first_line : std::prev(after)->second;
 }
 
 bool Segmentation::IsWithin(int id, int ancestor) const {
@@ -146,7 +169,7 @@ Line CleanLine(std::string_view raw) {
 namespace {
 
 bool StartsWithLowercaseLetter(const std::string& t) {
-  return !t.empty() && !StartsWithUpper(t) && RE2::PartialMatch(t, R"(^\pL)");
+  return !t.empty() && !StartsWithUpper(t) && RE2::PartialMatch(t, LetterStart());
 }
 
 struct Builder {
@@ -229,7 +252,7 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     for (; i < n; ++i) {
       const Line& l = seg.lines[i];
       if (l.text.empty() || l.text.size() > 300 || RE2::PartialMatch(l.text, RomanHeading())) break;
-      if (i > seg.title_first && RE2::PartialMatch(l.text, R"(^(?:Căn cứ|Thực hiện|Xét)\b)")) break;
+      if (i > seg.title_first && RE2::PartialMatch(l.text, PreambleStart())) break;
       seg.lines[i].zone = Zone::kTitle;
       seg.title_last = i;
     }
@@ -240,6 +263,9 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
   // 3. Body, footer and footnotes; sections and blocks.
   Zone zone = Zone::kBody;
   Block* open_block = nullptr;
+  // Whether the open heading block's section heading is its text, so that continuation lines
+  // extend both (kept as a flag: comparing the two at each line costs the square of the heading).
+  bool heading_is_text = false;
   auto close_block = [&] { open_block = nullptr; };
   auto new_block = [&](Block::Kind kind, int i, const std::string& marker, const std::string& t) {
     Block blk;
@@ -277,7 +303,7 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       close_block();
     }
     if (zone != Zone::kBody) {
-      if (t.rfind("�", 0) == 0 || RE2::PartialMatch(t, R"(^\[\d+\])")) zone = Zone::kFootnote;
+      if (t.rfind("�", 0) == 0 || RE2::PartialMatch(t, FootnoteStart())) zone = Zone::kFootnote;
       l.zone = zone;
       if (zone == Zone::kFootnote) {
         std::string body = t.rfind("�", 0) == 0 ? Trim(t.substr(3)) : t;
@@ -327,6 +353,7 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       close_block();
       new_block(Block::Kind::kHeading, i, label, heading.empty() ? t : heading);
       open_block->section = sec;
+      heading_is_text = seg.sections[sec].heading == open_block->text;
       // A heading's text may wrap: keep it open for lowercase continuations.
       continue;
     }
@@ -345,9 +372,8 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
                                    StartsWithLowercaseLetter(t)
                              : true);
     if (continuation) {
-      if (open_block->kind == Block::Kind::kHeading) {
-        Section& s = seg.sections[open_block->section];
-        if (s.heading == open_block->text) s.heading += " " + t;
+      if (open_block->kind == Block::Kind::kHeading && heading_is_text) {
+        seg.sections[open_block->section].heading += " " + t;
       }
       open_block->line_starts.push_back({open_block->text.size() + 1, i});
       open_block->text += " " + t;

@@ -21,18 +21,46 @@ std::shared_ptr<const RE2> Compile(const std::string& pattern) {
   return std::make_shared<const RE2>(pattern, opt);
 }
 
-// Clause limits around [begin, end): ';', sentence ends, ':' and brackets.
+// How far a clause reaches on either side of a number. Clauses end at punctuation; a longer
+// run without any is not an indicator, and reading all of it for each number would cost the
+// square of a block of many numbers.
+constexpr size_t kMaxClauseBytes = 400;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The limits of the window around [begin, end): at most kMaxClauseBytes on each side, moved
+// inward to whole words (a cut word would make a bad indicator, a cut character bad UTF-8).
+size_t WindowStart(const std::string& t, size_t begin) {
+  if (begin <= kMaxClauseBytes) return 0;
+  size_t from = begin - kMaxClauseBytes;
+  size_t space = std::string_view(t).substr(from, begin - from).find(' ');
+  if (space != std::string_view::npos) return from + space + 1;
+  while (from < begin && IsContinuationByte(t[from])) ++from;
+  return from;
+}
+size_t WindowEnd(const std::string& t, size_t end) {
+  if (t.size() - end <= kMaxClauseBytes) return t.size();
+  size_t to = end + kMaxClauseBytes;
+  size_t space = std::string_view(t).substr(end + 1, to - end).rfind(' ');
+  if (space != std::string_view::npos) return end + 1 + space;
+  while (to > end && IsContinuationByte(t[to])) --to;
+  return to;
+}
+
+// Clause limits around [begin, end): ';', sentence ends, ':' and brackets, within the window.
 std::pair<size_t, size_t> ClauseAround(const std::string& t, size_t begin, size_t end) {
-  size_t from = 0;
-  for (size_t i = begin; i > 0; --i) {
+  const size_t window_start = WindowStart(t, begin);
+  size_t from = window_start;
+  for (size_t i = begin; i > window_start; --i) {
     char c = t[i - 1];
     if (c == ';' || c == ':' || c == '(' || (c == '.' && i < t.size() && t[i] == ' ')) {
       from = i;
       break;
     }
   }
-  size_t to = t.size();
-  for (size_t i = end; i < t.size(); ++i) {
+  const size_t window_end = WindowEnd(t, end);
+  size_t to = window_end;
+  for (size_t i = end; i < window_end; ++i) {
     char c = t[i];
     if (c == ';' || c == ')' || c == ',' || (c == '.' && (i + 1 == t.size() || t[i + 1] == ' '))) {
       to = i;
@@ -70,18 +98,53 @@ std::string StripComparators(const std::string& before, const TargetRules& rules
   return before;
 }
 
-bool InTargetSection(const Segmentation& seg, int section, const RE2& heading) {
-  for (int s = section; s >= 0; s = seg.sections[s].parent) {
-    if (RE2::PartialMatch(ToneCanonicalView(seg.sections[s].heading), heading)) return true;
+// What each section heading says, read once per section: a heading may be long and hold
+// thousands of blocks, which would otherwise each read it again.
+class SectionFacts {
+ public:
+  SectionFacts(const Segmentation& seg, const RE2& target_heading)
+      : seg_(seg), target_heading_(target_heading), target_(seg.sections.size(), -1),
+        year_(seg.sections.size(), -1) {}
+
+  // Whether the section or one above it is a targets section ("MỤC TIÊU").
+  bool InTargetSection(int section) {
+    for (int s = section; s >= 0; s = seg_.sections[s].parent) {
+      if (target_[s] < 0) {
+        target_[s] = RE2::PartialMatch(ToneCanonicalView(seg_.sections[s].heading), target_heading_);
+      }
+      if (target_[s]) return true;
+    }
+    return false;
   }
-  return false;
+
+  // The horizon year of the nearest heading that gives one ("* Đến năm 2025"), else 0.
+  int YearFromSections(int section) {
+    for (int s = section; s >= 0; s = seg_.sections[s].parent) {
+      if (year_[s] < 0) year_[s] = HorizonYear(seg_.sections[s].heading);
+      if (year_[s]) return year_[s];
+    }
+    return 0;
+  }
+
+ private:
+  const Segmentation& seg_;
+  const RE2& target_heading_;
+  std::vector<int8_t> target_;  // -1 not read yet, else 0 or 1
+  std::vector<int> year_;       // -1 not read yet, else the year or 0
+};
+
+// "15 tháng 6", "2025": a number followed by another number is a date or a year, not a
+// quantity (RE2's \s: ASCII white space).
+bool DigitFollows(const std::string& view, size_t pos) {
+  while (pos < view.size() && std::string_view(" \t\n\f\r").find(view[pos]) != std::string_view::npos) {
+    ++pos;
+  }
+  return pos < view.size() && view[pos] >= '0' && view[pos] <= '9';
 }
 
-int YearFromSections(const Segmentation& seg, int section) {
-  for (int s = section; s >= 0; s = seg.sections[s].parent) {
-    if (int y = HorizonYear(seg.sections[s].heading)) return y;
-  }
-  return 0;
+const RE2& LineValueHead() {  // "Tỷ lệ …: đạt 95%": the clause before the number is empty or a verb
+  static const RE2 re(R"(^\s*(?:đạt\s+|tăng thêm\s+|tăng\s+)?$)");
+  return re;
 }
 
 }  // namespace
@@ -136,11 +199,12 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
 std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& rules) {
   std::vector<Target> out;
   std::set<std::tuple<double, std::string, int, std::string>> seen;
+  SectionFacts sections(seg, *rules.section);
   for (const Block& blk : seg.blocks) {
     if (blk.zone != Zone::kBody || blk.kind == Block::Kind::kTableRow) continue;
     const std::string& t = blk.text;
     const std::string view = ToneCanonicalView(t);
-    bool in_section = InTargetSection(seg, blk.section, *rules.section);
+    bool in_section = sections.InTargetSection(blk.section);
     size_t pos = 0;
     while (pos < view.size()) {
       re2::StringPiece g[3];
@@ -151,13 +215,14 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
       std::string value_text(t.substr(nb, g[1].size()));
       auto value = ParseVietnameseNumber(value_text);
       if (!value) continue;
-      std::string before = view.substr(0, nb), after = view.substr(ue);
       // Dates ("15 tháng 6") and years are not quantities.
-      if (RE2::PartialMatch(after, R"(^\s*\d)")) continue;
+      if (DigitFollows(view, ue)) continue;
+      // The text just before the number, for the patterns anchored at its end.
+      const std::string before = view.substr(WindowStart(view, nb), nb - WindowStart(view, nb));
       auto [from, to] = ClauseAround(view, nb, ue);
       std::string clause_before = view.substr(from, nb - from);
       std::string clause_after = view.substr(ue, to > ue ? to - ue : 0);
-      bool line_value = RE2::PartialMatch(clause_before, R"(^\s*(?:đạt\s+|tăng thêm\s+|tăng\s+)?$)") &&
+      bool line_value = RE2::PartialMatch(clause_before, LineValueHead()) &&
                         from > 0 && view[from - 1] == ':';
       bool cue = RE2::PartialMatch(clause_before, *rules.cue) ||
                  RE2::PartialMatch(clause_after.substr(0, 24), *rules.cue);
@@ -187,7 +252,7 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
       target.indicator = Trim(CollapseSpaces(indicator));
       int year = HorizonYear(clause_before);
       if (!year && line_value) year = HorizonYear(target.indicator);
-      if (!year) year = YearFromSections(seg, blk.section);
+      if (!year) year = sections.YearFromSections(blk.section);
       if (year) target.year = year;
       target.section = blk.section;
       const Line& l = seg.lines[blk.LineAt(nb)];

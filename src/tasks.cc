@@ -1,13 +1,37 @@
 #include "tasks.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "text.h"
 
 namespace plangraph {
 namespace {
 
-bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rules) {
+// Whether each section's heading names a task section ("TỔ CHỨC THỰC HIỆN"), read once per
+// section: a heading may be long and hold thousands of blocks, which would otherwise each read
+// it again.
+class TaskHeadings {
+ public:
+  TaskHeadings(const Segmentation& seg, const TaskRules& rules)
+      : seg_(seg), rules_(rules), matches_(seg.sections.size(), -1) {}
+  bool Matches(int section) {
+    int8_t& m = matches_[section];
+    if (m < 0) m = RE2::PartialMatch(ToneCanonicalView(seg_.sections[section].heading), *rules_.task_section);
+    return m;
+  }
+
+ private:
+  const Segmentation& seg_;
+  const TaskRules& rules_;
+  std::vector<int8_t> matches_;  // -1 not read yet
+};
+
+bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rules,
+                 TaskHeadings& headings) {
   if (blk.zone != Zone::kBody || blk.kind == Block::Kind::kTableRow) return false;
   if (RE2::PartialMatch(ToneCanonicalView(blk.text), *rules.not_task)) return false;
   for (int s = blk.section; s >= 0; s = seg.sections[s].parent) {
@@ -16,9 +40,8 @@ bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rul
       return !(sec.id == blk.section && blk.kind == Block::Kind::kHeading && sec.kind == "appendix");
     }
     if (sec.id != blk.section || blk.kind != Block::Kind::kHeading) {
-      if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section)) return true;
-    } else if (RE2::PartialMatch(ToneCanonicalView(sec.heading), *rules.task_section) &&
-               sec.depth <= 1) {
+      if (headings.Matches(s)) return true;
+    } else if (headings.Matches(s) && sec.depth <= 1) {
       return false;  // "III. TỔ CHỨC THỰC HIỆN" itself is not a task
     }
   }
@@ -46,6 +69,23 @@ std::vector<std::string> AgencyHeading(const Section& sec, const AgencyRules& ag
   if (covered + names.size() * 4 + 2 < h.size()) return {};
   return names;
 }
+
+// AgencyHeading of each section, read once per section (see TaskHeadings).
+class AgencyHeadings {
+ public:
+  AgencyHeadings(const Segmentation& seg, const AgencyRules& agencies)
+      : seg_(seg), agencies_(agencies), names_(seg.sections.size()) {}
+  const std::vector<std::string>& Names(int section) {
+    auto& n = names_[section];
+    if (!n) n = AgencyHeading(seg_.sections[section], agencies_);
+    return *n;
+  }
+
+ private:
+  const Segmentation& seg_;
+  const AgencyRules& agencies_;
+  std::vector<std::optional<std::vector<std::string>>> names_;
+};
 
 struct Found {
   std::string name;
@@ -116,10 +156,11 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     // "A chủ trì, phối hợp với B": B supports.
     if (role == "lead") {
       static const RE2 partner(R"((?i)^\s*chủ trì\s*,?\s*phối hợp\s+(?:với|cùng)\s+)");
+      static const RE2 with(R"((?i)^phối hợp\s+(?:với|cùng)\s+)");  // compiled once, not per task
       re2::StringPiece in(view.data() + after, view.size() - after);
       while (in.size() && (in[0] == ' ' || in[0] == ',' || in[0] == ':')) in.remove_prefix(1);
       re2::StringPiece probe(in);
-      if (RE2::Consume(&probe, partner) || RE2::Consume(&probe, R"((?i)^phối hợp\s+(?:với|cùng)\s+)")) {
+      if (RE2::Consume(&probe, partner) || RE2::Consume(&probe, with)) {
         size_t ppos = probe.data() - view.data();
         size_t plen = AgencyAt(a, view, ppos);
         if (plen && StartsWithUpper(text.substr(ppos, plen)) && !IsCollective(a, text.substr(ppos, plen))) {
@@ -173,9 +214,11 @@ class BodyNames {
   size_t Add(const std::string& written) {
     std::string canonical = CanonicalAgency(rules_, written);
     std::string key = BodyKey(canonical);
-    size_t i = 0;
-    while (i < bodies_.size() && !SameBody(bodies_[i].key, key)) ++i;
-    if (i == bodies_.size()) bodies_.push_back({{}, canonical, key, false});
+    size_t i = FirstSameBody(key);
+    if (i == bodies_.size()) {
+      bodies_.push_back({{}, canonical, key, false});
+      IndexBody(key, i);
+    }
     Body& b = bodies_[i];
     if (canonical != written) {
       b.in_lexicon = true;
@@ -256,17 +299,49 @@ class BodyNames {
 
   // Only a prefix names the same body: "Ủy ban nhân dân xã, phường" = "… xã, phường, thị
   // trấn", but "Các ban chuyên môn Liên đoàn Lao động tỉnh" is a part of "Liên đoàn Lao động tỉnh".
-  static bool SameBody(const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    const std::string& shorter = a.size() <= b.size() ? a : b;
-    const std::string& longer = a.size() <= b.size() ? b : a;
-    int ws = std::count(shorter.begin(), shorter.end(), ' ') + 1;
-    int wl = std::count(longer.begin(), longer.end(), ' ') + 1;
-    return ws >= 2 && (longer + " ").rfind(shorter + " ", 0) == 0 && ws * 2 >= wl;
+  // Two keys are one body when equal, or when the shorter, of at least two words and at least
+  // half the words of the longer, is its first words. The first body whose key is one with
+  // `key` is found by lookups of `key`'s prefixes (FirstSameBody), not by comparing it with
+  // every body: a hostile file may name a million bodies.
+  static std::vector<size_t> WordEnds(const std::string& key) {
+    std::vector<size_t> ends;
+    for (size_t p = key.find(' '); p != std::string::npos; p = key.find(' ', p + 1)) ends.push_back(p);
+    ends.push_back(key.size());
+    return ends;
+  }
+
+  // The index of the first body one with `key`, or bodies_.size().
+  size_t FirstSameBody(const std::string& key) const {
+    size_t first = bodies_.size();
+    auto consider = [&](const std::unordered_map<std::string, size_t>& map, const std::string& k) {
+      auto it = map.find(k);
+      if (it != map.end()) first = std::min(first, it->second);
+    };
+    consider(by_key_, key);
+    std::vector<size_t> ends = WordEnds(key);
+    const size_t words = ends.size();
+    // A body's key of ws words, the first words of `key`: ws >= 2 and 2 * ws >= words.
+    for (size_t ws = std::max<size_t>(2, (words + 1) / 2); ws < words; ++ws) {
+      consider(by_key_, key.substr(0, ends[ws - 1]));
+    }
+    // `key` the first words of a longer body's key of at most twice its words.
+    if (words >= 2) consider(by_prefix_, key);
+    return first;
+  }
+
+  void IndexBody(const std::string& key, size_t i) {
+    by_key_.try_emplace(key, i);
+    std::vector<size_t> ends = WordEnds(key);
+    const size_t words = ends.size();
+    for (size_t ws = std::max<size_t>(2, (words + 1) / 2); ws < words; ++ws) {
+      by_prefix_.try_emplace(key.substr(0, ends[ws - 1]), i);
+    }
   }
 
   const AgencyRules& rules_;
   std::vector<Body> bodies_;
+  std::unordered_map<std::string, size_t> by_key_;     // a body's key → its first body
+  std::unordered_map<std::string, size_t> by_prefix_;  // first words of a body's key → first body
 };
 
 }  // namespace
@@ -422,13 +497,13 @@ std::string ClauseText(std::string_view piece) {
 // năm 2014") becomes one task per piece, each held to its own limit and given the item's
 // assignees, so no limit is hidden behind another.
 std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const TaskRules& rules,
-                             const AgencyRules& agencies, const DeadlineRules& deadlines,
-                             const DocumentDate& doc) {
+                             const AgencyRules& agencies, AgencyHeadings& agency_headings,
+                             const DeadlineRules& deadlines, const DocumentDate& doc) {
   std::vector<Found> found;
   FindAssignees(agencies, blk.text, &found);
   ExecutionClause(agencies, rules, blk.text, &found);
   for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
-    for (const auto& n : AgencyHeading(seg.sections[s], agencies)) found.push_back({n, "perform"});
+    for (const auto& n : agency_headings.Names(s)) found.push_back({n, "perform"});
   }
   std::vector<DeadlineMention> limits = ItemLimits(deadlines, blk.text, doc);
   std::vector<size_t> starts = DutyCuts(blk.text, limits);
@@ -451,51 +526,75 @@ std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const Ta
   return tasks;
 }
 
+// The sections by label, looked up once per document rather than scanned once per task.
+struct SectionLabels {
+  explicit SectionLabels(const Segmentation& seg) {
+    for (const Section& s : seg.sections) {
+      if (s.kind == "roman") roman[s.label] = s.id;  // the last part of that label
+      by_label[s.label].push_back(s.id);
+    }
+  }
+  std::map<std::string, int> roman;
+  std::map<std::string, std::vector<int>> by_label;  // ids in order
+};
+
 // "Ban Tổ chức - Kiểm tra: Tham mưu các nội dung 1.1, 1.2 của Khoản 1, Mục II": the sections a
 // task points at. Decimal labels name items, "Khoản N" with no item of its own listed names the
 // whole clause, all under the part ("Mục II") the text names. Empty without a part.
-std::vector<int> ReferencedSections(const Segmentation& seg, const TaskRules& rules,
-                                    const std::string& text) {
+std::vector<int> ReferencedSections(const Segmentation& seg, const SectionLabels& index,
+                                    const TaskRules& rules, const std::string& text) {
   std::string view = ToneCanonicalView(text);
   std::string part;
   if (!RE2::PartialMatch(view, *rules.xref_part, &part)) return {};
-  int root = -1;
-  for (const Section& s : seg.sections) {
-    if (s.kind == "roman" && s.label == part) root = s.id;
-  }
-  if (root < 0) return {};
-  std::vector<std::string> labels;
+  auto root_it = index.roman.find(part);
+  if (root_it == index.roman.end()) return {};
+  const int root = root_it->second;
+  std::set<std::string> labels;
   re2::StringPiece in(view);
   std::string label;
   static const RE2 decimal(R"((?:^|[^\d.])(\d{1,2}(?:\.\d{1,2})+)(?:[^\d.]|\.\s|\.$|$))");
-  while (RE2::FindAndConsume(&in, decimal, &label)) labels.push_back(label);
+  while (RE2::FindAndConsume(&in, decimal, &label)) labels.insert(label);
+  std::set<std::string> items = labels;  // only the decimal labels name items of a clause
   in = view;
   while (RE2::FindAndConsume(&in, *rules.xref_clause, &label)) {
-    bool has_items = std::any_of(labels.begin(), labels.end(),
-                                 [&](const std::string& l) { return l.rfind(label + ".", 0) == 0; });
-    if (!has_items) labels.push_back(label);
+    auto item = items.lower_bound(label + ".");
+    bool has_items = item != items.end() && item->rfind(label + ".", 0) == 0;
+    if (!has_items) labels.insert(label);
   }
   std::vector<int> out;
-  for (const Section& s : seg.sections) {
-    if (s.id == root || !seg.IsWithin(s.id, root)) continue;
-    if (std::find(labels.begin(), labels.end(), s.label) != labels.end()) out.push_back(s.id);
+  for (const std::string& l : labels) {
+    auto ids = index.by_label.find(l);
+    if (ids == index.by_label.end()) continue;
+    for (int id : ids->second) {
+      if (id != root && seg.IsWithin(id, root)) out.push_back(id);
+    }
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
+
+// Beyond this many cross-references, later ones are ignored: a plan has a few dozen, and each
+// is checked against every task, so a hostile file of millions would cost their square.
+constexpr size_t kMaxCrossReferences = 100;
 
 // Gives the assignees of each cross-referencing task to the tasks of the sections it names.
 void AssignCrossReferences(const Segmentation& seg, const TaskRules& rules,
                            std::vector<Task>* tasks) {
+  const SectionLabels index(seg);
   std::vector<std::pair<std::vector<int>, std::vector<Assignee>>> refs;
   for (const Task& t : *tasks) {
+    if (refs.size() >= kMaxCrossReferences) break;
     if (t.assignees.empty()) continue;
-    std::vector<int> sections = ReferencedSections(seg, rules, t.text);
+    std::vector<int> sections = ReferencedSections(seg, index, rules, t.text);
     if (!sections.empty()) refs.push_back({std::move(sections), t.assignees});
   }
+  std::vector<char> named_section(seg.sections.size());
   for (const auto& [sections, assignees] : refs) {
+    std::fill(named_section.begin(), named_section.end(), 0);
+    for (int s : sections) named_section[s] = 1;
     for (Task& t : *tasks) {
-      bool named = std::any_of(sections.begin(), sections.end(),
-                               [&](int s) { return seg.IsWithin(t.section, s); });
+      bool named = false;
+      for (int s = t.section; s >= 0 && !named; s = seg.sections[s].parent) named = named_section[s];
       if (!named) continue;
       for (const Assignee& a : assignees) {
         bool has = std::any_of(t.assignees.begin(), t.assignees.end(),
@@ -516,6 +615,8 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
   size_t open_from = 0;  // first task not yet closed by a schedule line
   int open_section = -2;
   std::vector<int> table;  // row blocks of the table being read
+  TaskHeadings task_headings(seg, rules);
+  AgencyHeadings agency_headings(seg, agencies);
   auto flush_table = [&] {
     for (Task& t : TasksFromTable(seg, table, rules.columns, agencies, deadlines, document_year)) {
       tasks.push_back(std::move(t));
@@ -529,7 +630,7 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
       continue;
     }
     if (!table.empty()) flush_table();
-    if (!IsTaskBlock(seg, blk, rules)) continue;
+    if (!IsTaskBlock(seg, blk, rules, task_headings)) continue;
     std::string view = ToneCanonicalView(blk.text);
     std::string value;
     if (RE2::FullMatch(view, *rules.schedule_line, &value) && blk.kind != Block::Kind::kHeading) {
@@ -546,7 +647,7 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
-    for (Task& t : BlockTasks(seg, blk, rules, agencies, deadlines, doc)) {
+    for (Task& t : BlockTasks(seg, blk, rules, agencies, agency_headings, deadlines, doc)) {
       tasks.push_back(std::move(t));
     }
   }

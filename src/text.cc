@@ -6,7 +6,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <climits>
 
 namespace plangraph {
 namespace {
@@ -157,28 +159,48 @@ std::string CollapseSpaces(std::string_view s) {
   return ToUtf8(out);
 }
 
-bool StartsWithUpper(std::string_view s) {
-  icu::UnicodeString u = FromUtf8(s);
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalpha(c)) return u_isupper(c);
+// The code points of UTF-8 text one at a time, straight from the bytes: the helpers below stop
+// at the first letter that decides, so they cost the prefix they read, not the whole text.
+// Invalid sequences read as U+FFFD, as ICU's conversion would make them.
+template <typename F>
+void ForEachCodePoint(std::string_view s, F f) {
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t len = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (!f(c < 0 ? 0xFFFD : c)) return;
   }
-  return false;
+}
+
+bool StartsWithUpper(std::string_view s) {
+  bool upper = false;
+  ForEachCodePoint(s, [&](UChar32 c) {
+    if (!u_isalpha(c)) return true;
+    upper = u_isupper(c);
+    return false;
+  });
+  return upper;
 }
 
 bool IsAllCaps(std::string_view s) {
-  icu::UnicodeString u = FromUtf8(s);
-  bool letter = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isalpha(c)) {
-      letter = true;
-      if (u_islower(c)) return false;
-    }
-  }
-  return letter;
+  bool letter = false, lower = false;
+  ForEachCodePoint(s, [&](UChar32 c) {
+    if (!u_isalpha(c)) return true;
+    letter = true;
+    lower = u_islower(c);
+    return !lower;
+  });
+  return letter && !lower;
+}
+
+bool IsBlank(std::string_view s) {
+  bool blank = true;
+  ForEachCodePoint(s, [&](UChar32 c) {
+    blank = IsSpace(c);  // line ends and form feeds included
+    return blank;        // stops at the first other character
+  });
+  return blank;
 }
 
 std::vector<std::string_view> SplitLines(std::string_view text) {

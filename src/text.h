@@ -37,6 +37,8 @@ std::string CollapseSpaces(std::string_view s);
 bool StartsWithUpper(std::string_view s);
 // True when s has at least one letter and no lowercase letter.
 bool IsAllCaps(std::string_view s);
+// True when s is empty or only white space (line ends, tabs and Unicode spaces included).
+bool IsBlank(std::string_view s);
 
 // Splits on '\n' (a preceding '\r' is dropped); offsets of each line are kept by the segmenter.
 std::vector<std::string_view> SplitLines(std::string_view text);

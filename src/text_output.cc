@@ -1,6 +1,7 @@
 #include "text_output.h"
 
 #include <sstream>
+#include <vector>
 
 namespace plangraph {
 namespace {
@@ -13,24 +14,43 @@ std::string FormatValue(double v) {
   return out.str();
 }
 
+// The facts of each section, by section id + 1 (0: outside every section), in document order:
+// gathered in one pass, as scanning every fact for each section costs the product of the two.
+struct FactsBySection {
+  explicit FactsBySection(const Extraction& e)
+      : citations(e.sections.size() + 1), targets(e.sections.size() + 1), tasks(e.sections.size() + 1) {
+    for (const Citation& c : e.citations) citations[Slot(c.section)].push_back(&c);
+    for (const Target& t : e.targets) targets[Slot(t.section)].push_back(&t);
+    for (const Task& t : e.tasks) tasks[Slot(t.section)].push_back(&t);
+  }
+  size_t Slot(int section) const {
+    // A fact naming no known section is listed with those outside every section.
+    return section >= 0 && static_cast<size_t>(section) + 1 < citations.size() ? section + 1 : 0;
+  }
+  std::vector<std::vector<const Citation*>> citations;
+  std::vector<std::vector<const Target*>> targets;
+  std::vector<std::vector<const Task*>> tasks;
+};
+
 // Everything attached to one section (or to none, for section -1).
-void PrintFacts(const Extraction& e, int section, int depth, std::ostringstream& out) {
+void PrintFacts(const FactsBySection& facts, int section, int depth, std::ostringstream& out) {
   std::string pad = Indent(depth + 1);
-  for (const Citation& c : e.citations) {
-    if (c.section != section) continue;
+  const size_t slot = facts.Slot(section);
+  for (const Citation* cp : facts.citations[slot]) {
+    const Citation& c = *cp;
     out << pad << "[cites] " << c.type << " " << c.symbol;
     if (!c.date.empty()) out << " (" << c.date << ")";
     out << " — " << c.relation << ", line " << c.span.line << "\n";
   }
-  for (const Target& t : e.targets) {
-    if (t.section != section) continue;
+  for (const Target* tp : facts.targets[slot]) {
+    const Target& t = *tp;
     out << pad << "[target] " << FormatValue(t.value) << " " << t.unit;
     if (!t.comparator.empty()) out << " (" << t.comparator << ")";
     if (t.year) out << " by " << *t.year;
     out << ": " << t.indicator << ", line " << t.span.line << "\n";
   }
-  for (const Task& t : e.tasks) {
-    if (t.section != section) continue;
+  for (const Task* tp : facts.tasks[slot]) {
+    const Task& t = *tp;
     std::string text = t.text.size() > 90 ? t.text.substr(0, 90) + "…" : t.text;
     out << pad << "[task] " << text << "\n";
     for (const Assignee& a : t.assignees) out << pad << "    → " << a.agency << " (" << a.role << ")\n";
@@ -56,13 +76,17 @@ std::string ExtractionToText(const Extraction& e) {
   out << "\n";
   if (!d.issuer.empty()) out << "  issuer: " << d.issuer << "\n";
   if (!d.title.empty()) out << "  title: " << d.title << "\n";
-  PrintFacts(e, -1, 0, out);
-  for (const Section& s : e.sections) {
-    int depth = 1;
-    for (int p = s.parent; p >= 0; p = e.sections[p].parent) ++depth;
+  const FactsBySection facts(e);
+  PrintFacts(facts, -1, 0, out);
+  // A section's indent is one more than its parent's; parents come before their children.
+  std::vector<int> depth_of(e.sections.size(), 1);
+  for (size_t i = 0; i < e.sections.size(); ++i) {
+    const Section& s = e.sections[i];
+    int depth = s.parent >= 0 && static_cast<size_t>(s.parent) < i ? depth_of[s.parent] + 1 : 1;
+    depth_of[i] = depth;
     out << Indent(depth) << s.label << (s.kind == "star" ? " " : ". ") << s.heading << "  (line "
         << s.span.line << ")\n";
-    PrintFacts(e, s.id, depth, out);
+    PrintFacts(facts, s.id, depth, out);
   }
   return out.str();
 }

@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
-#include "json_output.h"
+#include "json_stream.h"
 #include "plangraph/pipeline.h"
 #include "text_output.h"
 
@@ -47,24 +48,50 @@ int Levenshtein(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
+namespace {
+
+// Every entry below `folder` that is not itself a folder, sorted. Links to folders are not
+// followed, so a link loop ("a/b -> ..") cannot trap the walk; anything else (a FIFO, a broken
+// link) is listed so that reading it reports why it is not a document.
+void WalkFolder(const std::string& folder, InputFiles* out) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec)) found.push_back(it->path().string());
+  }
+  if (ec) out->errors.push_back(folder + ": cannot read the whole folder (" + ec.message() + ")");
+  std::sort(found.begin(), found.end());
+  out->files.insert(out->files.end(), found.begin(), found.end());
+}
+
+// The same file reached twice (named twice, or through a link) is read once, at its first name.
+void DropRepeats(std::vector<std::string>* files) {
+  std::set<std::string> seen;
+  std::vector<std::string> kept;
+  for (std::string& f : *files) {
+    std::error_code ec;
+    fs::path real = fs::canonical(f, ec);
+    if (seen.insert(ec ? f : real.string()).second) kept.push_back(std::move(f));
+  }
+  *files = std::move(kept);
+}
+
+}  // namespace
+
+InputFiles ExpandInputs(const std::vector<std::string>& inputs) {
+  InputFiles out;
   for (const auto& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(
-               in, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      WalkFolder(in, &out);
     } else {
-      files.push_back(in);
+      out.files.push_back(in);
     }
   }
-  return files;
+  DropRepeats(&out.files);
+  return out;
 }
 
 const std::vector<Command>& Commands() {
@@ -132,8 +159,13 @@ int RunExtract(const std::vector<std::string>& args) {
     std::cerr << "plangraph: " << extractor.status().message() << "\n";
     return 2;
   }
-  std::vector<std::string> files = ExpandInputs(inputs);
+  InputFiles inputs_found = ExpandInputs(inputs);
+  const std::vector<std::string>& files = inputs_found.files;
   int failed = 0, done = 0;
+  for (const std::string& error : inputs_found.errors) {
+    std::cerr << "plangraph: " << error << "\n";
+    ++failed;
+  }
   for (const std::string& file : files) {
     auto result = extractor->ExtractFile(file, encoding);
     if (!result.ok()) {
@@ -143,7 +175,9 @@ int RunExtract(const std::vector<std::string>& args) {
     }
     ++done;
     if (format == "json") {
-      std::cout << ExtractionToJson(*result).dump(files.size() == 1 ? 1 : -1) << "\n";
+      // Streamed: the JSON tree of a large document would take far more memory than the document.
+      WriteExtractionJson(std::cout, std::move(*result), files.size() == 1 ? 1 : -1);
+      std::cout << "\n";
     } else if (format == "text") {
       std::cout << ExtractionToText(*result) << "\n";
     } else {

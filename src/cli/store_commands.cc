@@ -13,6 +13,7 @@
 #include "graph_export.h"
 #include "json_output.h"
 #include "plangraph/pipeline.h"
+#include "reader.h"
 #include "rules.h"
 #include "store.h"
 #include "text_output.h"
@@ -106,20 +107,6 @@ class Progress {
   bool on_;
 };
 
-Result<std::string> ReadBytes(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Status::InvalidInput(path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return fs::exists(path, ec) ? Status::IOError(path + ": cannot open (" + std::strerror(errno) + ")")
-                                : Status::NotFound(path + ": no such file");
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Status::IOError(path + ": read error");
-  return buf.str();
-}
-
 // The path a document is known by: absolute and normalised, so the same file imported from
 // another working directory is the same document.
 std::string StoredPath(const std::string& path) {
@@ -135,7 +122,7 @@ struct ImportTally {
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
                               bool force, const std::string& encoding) {
-  auto bytes = ReadBytes(file);
+  auto bytes = ReadFileBytes(file);  // regular files only, within the size limit
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
   std::string hash = Store::ContentHash(*bytes);
@@ -184,7 +171,8 @@ int RunImport(const std::vector<std::string>& args) {
   // The database (and its journal files) may sit in a folder being imported: never read it.
   std::string db_path = StoredPath(o.db);
   std::vector<std::string> files;
-  for (std::string& f : ExpandInputs(inputs)) {
+  InputFiles inputs_found = ExpandInputs(inputs);
+  for (std::string& f : inputs_found.files) {
     std::string p = StoredPath(f);
     if (p != db_path && p != db_path + "-wal" && p != db_path + "-shm" &&
         p != db_path + "-journal") {
@@ -193,6 +181,11 @@ int RunImport(const std::vector<std::string>& args) {
   }
   ImportTally tally;
   json results = json::array();
+  for (const std::string& error : inputs_found.errors) {  // a folder not walked in full
+    ++tally.failed;
+    std::cerr << "plangraph: " << error << "\n";
+    results.push_back({{"outcome", "failed"}, {"error", error}});
+  }
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
