@@ -432,6 +432,12 @@ int IntOr(const SQLite::Statement& st, int column, int fallback) {
   return c.isNull() ? fallback : c.getInt();
 }
 
+// A source position stored as (line, byte_begin, byte_end) columns.
+SourceSpan SpanAt(const SQLite::Statement& st, int line, int begin, int end) {
+  return {st.getColumn(line).getInt(), static_cast<size_t>(st.getColumn(begin).getInt64()),
+          static_cast<size_t>(st.getColumn(end).getInt64())};
+}
+
 int YearOf(const std::string& iso_date) {
   if (iso_date.size() < 4 || !std::all_of(iso_date.begin(), iso_date.begin() + 4,
                                           [](char c) { return c >= '0' && c <= '9'; })) {
@@ -1107,8 +1113,7 @@ std::vector<Section> LoadSections(SQLite::Database& db, int64_t id) {
     s.kind = Text(st, 3);
     s.label = Text(st, 4);
     s.heading = Text(st, 5);
-    s.span = {st.getColumn(6).getInt(), static_cast<size_t>(st.getColumn(7).getInt64()),
-              static_cast<size_t>(st.getColumn(8).getInt64())};
+    s.span = SpanAt(st, 6, 7, 8);
     s.last_line = st.getColumn(9).getInt();
     sections.push_back(std::move(s));
   }
@@ -1133,8 +1138,7 @@ std::vector<Citation> LoadCitations(SQLite::Database& db, int64_t id) {
     c.title = Text(st, 5);
     c.relation = Text(st, 6);
     c.section = IntOr(st, 7, -1);
-    c.span = {st.getColumn(8).getInt(), static_cast<size_t>(st.getColumn(9).getInt64()),
-              static_cast<size_t>(st.getColumn(10).getInt64())};
+    c.span = SpanAt(st, 8, 9, 10);
     c.text = Text(st, 11);
     citations.push_back(std::move(c));
   }
@@ -1158,8 +1162,7 @@ std::vector<Target> LoadTargets(SQLite::Database& db, int64_t id) {
     t.kind = Text(st, 5);
     t.year = OptionalInt(st, 6);
     t.section = IntOr(st, 7, -1);
-    t.span = {st.getColumn(8).getInt(), static_cast<size_t>(st.getColumn(9).getInt64()),
-              static_cast<size_t>(st.getColumn(10).getInt64())};
+    t.span = SpanAt(st, 8, 9, 10);
     targets.push_back(std::move(t));
   }
   return targets;
@@ -1197,8 +1200,7 @@ std::vector<Task> LoadTasks(SQLite::Database& db, int64_t id) {
     t.id = st.getColumn(1).getInt();
     t.section = IntOr(st, 2, -1);
     t.text = Text(st, 3);
-    t.span = {st.getColumn(4).getInt(), static_cast<size_t>(st.getColumn(5).getInt64()),
-              static_cast<size_t>(st.getColumn(6).getInt64())};
+    t.span = SpanAt(st, 4, 5, 6);
     if (!st.getColumn(7).isNull())
       t.deadline = Deadline{Text(st, 7), Text(st, 8), Text(st, 9), Text(st, 10)};
     t.schedule = LoadSchedule(db, st.getColumn(0).getInt64());
@@ -1218,8 +1220,7 @@ std::vector<Paragraph> LoadParagraphs(SQLite::Database& db, int64_t id) {
     Paragraph p;
     p.section = IntOr(st, 0, -1);
     p.text = Text(st, 1);
-    p.span = {st.getColumn(2).getInt(), static_cast<size_t>(st.getColumn(4).getInt64()),
-              static_cast<size_t>(st.getColumn(5).getInt64())};
+    p.span = SpanAt(st, 2, 4, 5);
     p.last_line = st.getColumn(3).getInt();
     paragraphs.push_back(std::move(p));
   }
