@@ -162,6 +162,31 @@ TEST_F(CommandsTest, SearchWithoutDiacriticsAndWithHostileText) {
   EXPECT_EQ(json::parse(Run("stats --format json").out)["documents"], 3);
 }
 
+TEST_F(CommandsTest, QueryTextNeverChangesTheQuery) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  // Not a reference: a usage error that says so, and nothing is changed.
+  for (const char* hostile : {"'; DROP TABLE documents; --", "\"", "%", "*", ""}) {
+    auto r = Run(std::string("cites ") + Quote(hostile));
+    EXPECT_EQ(r.status, 2) << hostile;
+    EXPECT_NE(r.out.find("reference"), std::string::npos) << r.out;
+  }
+  // Quotes and SQL around a real number do not widen the answer.
+  auto r = Run(std::string("cites ") + Quote("02-NQ/TW\" OR 1=1") + " --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  json widened = json::parse(r.out), plain = json::parse(Run("cites 02-NQ/TW --format json").out);
+  widened.erase("query");
+  plain.erase("query");
+  EXPECT_EQ(widened, plain);
+  // Filters are text, never patterns: "%" is no issuer, and a document that is not there is named.
+  json audit = json::parse(Run("audit --issuer % --format json").out);
+  EXPECT_TRUE(audit["documents"].empty());
+  EXPECT_EQ(audit["total"]["tasks"], 0);
+  r = Run(std::string("audit --document ") + Quote("' OR 1=1 --"));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("no document '' OR 1=1 --'"), std::string::npos) << r.out;
+  EXPECT_EQ(json::parse(Run("stats --format json").out)["documents"], 3);
+}
+
 TEST_F(CommandsTest, ExportFormatsParseBack) {
   ASSERT_EQ(Run("import " + Plans()).status, 0);
   json j = json::parse(Run("export --format json").out);
