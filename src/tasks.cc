@@ -1,6 +1,7 @@
 #include "tasks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -463,6 +464,43 @@ int ClauseBoundary(const std::string& text, size_t pos) {
   }
 }
 
+// Whether text[begin, end) holds a word outside the limits found in it: "định kỳ 6 tháng" alone
+// is no piece of work.
+bool HasWorkOutsideLimits(const std::string& text, size_t begin, size_t end,
+                          const std::vector<DeadlineMention>& limits) {
+  for (size_t p = begin; p < end; ++p) {
+    auto inside = std::find_if(limits.begin(), limits.end(), [&](const DeadlineMention& m) {
+      return p >= m.begin && p < m.end;
+    });
+    if (inside != limits.end()) {
+      p = inside->end - 1;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(text[p]);
+    if (std::isalpha(c) || c >= 0x80) return true;
+  }
+  return false;
+}
+
+// "Thường xuyên kiểm tra; định kỳ 6 tháng, hằng năm báo cáo": a piece that is only a limit
+// joins the piece after it (the last such piece joins the one before), so it stays with its work.
+std::vector<size_t> DropBareLimitPieces(const std::string& text,
+                                        const std::vector<DeadlineMention>& limits,
+                                        std::vector<size_t> cuts) {
+  for (size_t k = 0; k < cuts.size();) {
+    size_t begin = k == 0 ? 0 : cuts[k - 1];
+    if (!HasWorkOutsideLimits(text, begin, cuts[k], limits)) {
+      cuts.erase(cuts.begin() + k);
+    } else {
+      ++k;
+    }
+  }
+  if (!cuts.empty() && !HasWorkOutsideLimits(text, cuts.back(), text.size(), limits)) {
+    cuts.pop_back();
+  }
+  return cuts;
+}
+
 // Where an item that gives several different time limits divides into one duty per limit: at
 // the strongest clause boundary between two neighbouring limits, the last such boundary before
 // the later limit, because schedule cues tend to lead their clause ("Định kỳ hàng tháng có đánh
@@ -481,7 +519,7 @@ std::vector<size_t> DutyCuts(const std::string& text, const std::vector<Deadline
     }
     if (best > 0) cuts.push_back(cut);
   }
-  return cuts;
+  return DropBareLimitPieces(text, limits, cuts);
 }
 
 // A piece of an item without the spaces and the comma or semicolon that ended it.

@@ -227,11 +227,16 @@ TEST(TasksTest, LimitsWithoutABoundaryOrRepeatedStayOneTask) {
   Extraction e = ExtractText(
       "Số: 1/KH-UBND\nTây Ninh, ngày 20 tháng 7 năm 2020\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
       "- Định kỳ 06 tháng (báo cáo trước ngày 15/6) các đơn vị báo cáo kết quả.\n"
-      "- Thường xuyên kiểm tra, thường xuyên đôn đốc.\n");
-  ASSERT_EQ(e.tasks.size(), 2u);
+      "- Thường xuyên kiểm tra, thường xuyên đôn đốc.\n"
+      "- Thường xuyên kiểm tra; định kỳ 6 tháng, hằng năm báo cáo UBND tỉnh.\n");
+  ASSERT_EQ(e.tasks.size(), 4u);
   EXPECT_EQ(e.tasks[0].schedule.size(), 2u);
   EXPECT_EQ(e.tasks[0].deadline->end, "2020-06-15");
   EXPECT_EQ(e.tasks[1].schedule.size(), 2u);
+  // A piece that is only a limit ("định kỳ 6 tháng") stays with the work after it.
+  EXPECT_EQ(e.tasks[2].text, "Thường xuyên kiểm tra");
+  EXPECT_EQ(e.tasks[3].text, "định kỳ 6 tháng, hằng năm báo cáo UBND tỉnh.");
+  EXPECT_EQ(e.tasks[3].schedule.size(), 2u);
 }
 
 TEST(TasksTest, ADayWithoutYearBeforeThePlanDateIsStillADeadline) {
