@@ -130,40 +130,34 @@ Result<DecodedText> WithinTextLimit(const std::string& source, Result<DecodedTex
   return decoded;
 }
 
+// The formats recognised by their content before any text encoding is considered, in the order
+// they are tried, with what the document record says was read.
+struct ContainerFormat {
+  bool (*looks_like)(std::string_view bytes);
+  Result<std::string> (*to_text)(const std::string& source, std::string_view bytes);
+  const char* format;
+  const char* encoding;
+};
+
+Result<std::string> DocxText(const std::string& source, std::string_view bytes) {
+  return DocxToText(source, bytes);  // default options; a plain function pointer for the table
+}
+
+constexpr ContainerFormat kContainerFormats[] = {
+    {LooksLikeDocx, DocxText, "docx", "UTF-8 (Office Open XML)"},
+    {LooksLikeOle2, DocToText, "doc", "Word 97-2003 (antiword)"},
+    {LooksLikePdf, PdfToText, "pdf", "PDF text layer"},
+    {LooksLikeHtml, HtmlToText, "html", "UTF-8"},
+};
+
 Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes) {
-  if (LooksLikeDocx(bytes)) {
-    auto text = DocxToText(source, bytes);
+  for (const ContainerFormat& f : kContainerFormats) {
+    if (!f.looks_like(bytes)) continue;
+    auto text = f.to_text(source, bytes);
     if (!text.ok()) return text.status();
     DecodedText d;
-    d.format = "docx";
-    d.encoding = "UTF-8 (Office Open XML)";
-    d.text = ToNfc(NormaliseLineEnds(*text));
-    return d;
-  }
-  if (LooksLikeOle2(bytes)) {
-    auto text = DocToText(source, bytes);
-    if (!text.ok()) return text.status();
-    DecodedText d;
-    d.format = "doc";
-    d.encoding = "Word 97-2003 (antiword)";
-    d.text = ToNfc(NormaliseLineEnds(*text));
-    return d;
-  }
-  if (LooksLikePdf(bytes)) {
-    auto text = PdfToText(source, bytes);
-    if (!text.ok()) return text.status();
-    DecodedText d;
-    d.format = "pdf";
-    d.encoding = "PDF text layer";
-    d.text = ToNfc(NormaliseLineEnds(*text));
-    return d;
-  }
-  if (LooksLikeHtml(bytes)) {
-    auto text = HtmlToText(source, bytes);
-    if (!text.ok()) return text.status();
-    DecodedText d;
-    d.format = "html";
-    d.encoding = "UTF-8";
+    d.format = f.format;
+    d.encoding = f.encoding;
     d.text = ToNfc(NormaliseLineEnds(*text));
     return d;
   }

@@ -258,14 +258,11 @@ class BodyNames {
     bool in_lexicon = false;  // canonical comes from the alias lexicon
   };
 
-  // Folded word by word, without a leading "các"/"những" ("Các công đoàn
-  // cơ sở" = "công đoàn cơ sở") or a "các" before a locality ("Ủy ban nhân dân các quận, huyện"
-  // = "… quận, huyện"). Any other "các" stays: "Công đoàn các cấp" is not "Công đoàn cấp …".
+  // Folded, without a leading "các"/"những" ("Các công đoàn cơ sở" = "công đoàn cơ sở") or a
+  // "các" before a locality ("Ủy ban nhân dân các quận, huyện" = "… quận, huyện"). Any other
+  // "các" stays: "Công đoàn các cấp" is not "Công đoàn cấp …".
   std::string BodyKey(const std::string& name) const {
-    std::vector<std::string> words;
-    for (const std::string& w : Words(name)) {
-      for (const std::string& f : Words(Fold(w))) words.push_back(f);
-    }
+    const std::vector<std::string> words = Words(Fold(name));
     std::string key;
     for (size_t i = 0; i < words.size(); ++i) {
       bool plural = words[i] == "cac" || words[i] == "nhung";

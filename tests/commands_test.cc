@@ -38,10 +38,7 @@ const char* kPlan5 =
 class CommandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("plangraph commands " + std::to_string(::getpid()) + " " +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = testing::FreshTestDir("commands");
     fs::create_directories(dir_ / "plans");
     Write("plans/kế hoạch 49 tỉnh ủy.txt", kPlan49);
     Write("plans/kh31.txt", kPlan31);

@@ -459,10 +459,7 @@ void WaitForFile(const std::string& path, Clock::duration limit) {
 class CrashFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("plangraph crash " + std::to_string(::getpid()) + " " +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = testing::FreshTestDir("crash");
     fs::create_directories(dir_ / "plans");
   }
   void TearDown() override { fs::remove_all(dir_); }

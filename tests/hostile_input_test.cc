@@ -88,11 +88,7 @@ struct CliRun {
 class HostileInputTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("plangraph hostile " + std::to_string(::getpid()) + " " +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = testing::FreshTestDir("hostile");
     db_ = (dir_ / "kế hoạch.db").string();
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -6,8 +6,11 @@
 
 #include <sys/wait.h>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include "plangraph/pipeline.h"
@@ -51,6 +54,18 @@ inline CommandRun Shell(const std::string& cmd) {
   int st = pclose(p);
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return r;
+}
+
+// An empty folder for the running test: "plangraph KIND PID TEST" under the test temp folder. The
+// spaces are deliberate: every command must cope with them in paths.
+inline std::filesystem::path FreshTestDir(const std::string& kind) {
+  std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) /
+      ("plangraph " + kind + " " + std::to_string(::getpid()) + " " +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 // Single-quotes a path or argument for the shell.
