@@ -38,8 +38,6 @@ class [[nodiscard]] Status {
   bool ok() const { return kind_ == Kind::kOk; }
   Kind kind() const { return kind_; }
   const std::string& message() const { return message_; }
-  // "invalid input: corpus/x.txt: ..." — kind name then message.
-  std::string ToString() const;
 
  private:
   Status(Kind kind, std::string msg) : kind_(kind), message_(std::move(msg)) {}
@@ -47,12 +45,16 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-// A value or the Status that explains why there is none.
+// A value or the Status that explains why there is none. status() is Ok exactly when ok() is
+// true. A Result built from an Ok status has no value to give, which is a bug in the caller: it
+// becomes a failure of kind kInternal rather than a failure whose status says ok.
 template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
+  Result(Status status)  // NOLINT: implicit by design
+      : status_(status.ok() ? Status::Internal("Result built from an Ok status without a value")
+                            : std::move(status)) {}
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
@@ -66,7 +68,7 @@ class [[nodiscard]] Result {
 
  private:
   std::optional<T> value_;
-  Status status_ = Status::Internal("Result holds no value");
+  Status status_;  // Ok when value_ holds a value
 };
 
 }  // namespace plangraph

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/commands.h"
+#include "commands.h"
 #include "graph_export.h"
 #include "json_output.h"
 #include "plangraph/pipeline.h"

@@ -1,6 +1,7 @@
 // End-to-end: the built binaries on the bundled corpus and on bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <map>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,10 +22,22 @@ namespace {
 using testing::CommandRun;
 using testing::Shell;
 
-TEST(CorpusTest, EveryBundledDocumentExtractsToTheJsonContract) {
-  std::string dir = testing::SourceDir() + "/corpus/docs/";
-  for (const char* name : {"daklak-kh-49-2021.txt", "hcm-qd-3210-2014.txt", "laocai-sct-kh-2026.txt"}) {
-    CommandRun r = Shell(std::string(PLANGRAPH_BINARY) + " extract --format json '" + dir + name + "'");
+// Every document of a folder (the bundled seed plans, or the dev corpus in ../shared).
+std::vector<std::string> DocumentsIn(const std::string& dir) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+void ExpectJsonContract(const std::string& path) {
+  SCOPED_TRACE(path);
+  {
+    const std::string& name = path;
+    CommandRun r = Shell(std::string(PLANGRAPH_BINARY) + " extract --format json '" + path + "'");
     ASSERT_EQ(r.status, 0) << name;
     auto j = nlohmann::json::parse(r.out);
     for (const char* field : {"source", "document", "sections", "citations", "targets", "tasks"}) {
@@ -32,7 +46,25 @@ TEST(CorpusTest, EveryBundledDocumentExtractsToTheJsonContract) {
     for (const char* field : {"type", "symbol", "date", "place", "issuer", "title"}) {
       EXPECT_TRUE(j["document"].contains(field)) << field;
     }
+    // Every task has the fields audit reads, even when they are empty.
+    for (const auto& task : j["tasks"]) {
+      EXPECT_TRUE(task.contains("assignees") && task["assignees"].is_array()) << name;
+      EXPECT_TRUE(task.contains("deadline")) << name;
+    }
   }
+}
+
+TEST(CorpusTest, EveryBundledDocumentExtractsToTheJsonContract) {
+  std::vector<std::string> paths = DocumentsIn(testing::SourceDir() + "/corpus/docs");
+  ASSERT_EQ(paths.size(), 5u) << "the five seed plans";
+  for (const std::string& path : paths) ExpectJsonContract(path);
+}
+
+TEST(CorpusTest, EverySharedCorpusDocumentExtractsToTheJsonContract) {
+  std::vector<std::string> paths =
+      DocumentsIn(testing::SourceDir() + "/../shared/corpus/docs");
+  if (paths.empty()) GTEST_SKIP() << "../shared/corpus is absent on this machine";
+  for (const std::string& path : paths) ExpectJsonContract(path);
 }
 
 TEST(CorpusTest, BadFileIsReportedAndOthersStillExtract) {

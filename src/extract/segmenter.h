@@ -54,9 +54,6 @@ struct Segmentation {
   int type_line = -1;  // index of the document-type line ("KẾ HOẠCH"), -1 if none
   int title_first = -1, title_last = -1;
 
-  const Section* FindSection(int id) const {
-    return id >= 0 && id < static_cast<int>(sections.size()) ? &sections[id] : nullptr;
-  }
   // True when section `id` is `ancestor` or lies below it.
   bool IsWithin(int id, int ancestor) const;
 };
