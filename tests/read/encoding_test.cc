@@ -202,7 +202,15 @@ INSTANTIATE_TEST_SUITE_P(
         PhraseCase{kUtf16Le, std::string("\xFF\xFE\x10\x01\xA3\x1En\x00g\x00", 10), "Đảng"},
         PhraseCase{kUtf16Be, std::string("\x01\x10\x1E\xA3\x00n\x00g", 8), "Đảng"},
         // UTF-8, decomposed input comes out composed
-        PhraseCase{kUtf8, "\xEF\xBB\xBFKe\xCC\x82\xCC\x81 hoa\xCC\xA3" "ch", "Kế hoạch"}));
+        PhraseCase{kUtf8, "\xEF\xBB\xBFKe\xCC\x82\xCC\x81 hoa\xCC\xA3" "ch", "Kế hoạch"}),
+    // "TCVN3_0", "VNI_Windows_7": the encoding and the row, not a dump of the bytes.
+    [](const ::testing::TestParamInfo<PhraseCase>& info) {
+      std::string name;
+      for (char c : std::string(info.param.encoding)) {
+        name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+      }
+      return name + "_" + std::to_string(info.index);
+    });
 
 TEST(RepairMojibake, Tcvn3ThroughWindows1252) {
   auto r = RepairMojibake("Thùc hiÖn NghÞ quyÕt sè 02-NQ/TW cña Bé ChÝnh trÞ vÒ “§æi míi”");
