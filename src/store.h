@@ -245,6 +245,25 @@ class Store {
   };
   Result<Snapshot> ReadSnapshot();
 
+  // --- Queries of the web application (plangraph serve; src/web_*.cc) ---------------------------
+
+  // Opens an existing file for reading only (SQLITE_OPEN_READONLY): never creates, migrates or
+  // writes it, so an import may run beside it (WAL). Refuses a file that is not plangraph's or
+  // whose schema is not kSchemaVersion (an older file needs one `import` or `stats` to upgrade).
+  static Result<Store> OpenReadOnly(const std::string& path);
+  // Documents whose header (type, số, place, issuer, title) holds `text` as a phrase,
+  // folded like Search ("dang uy xa tan tien" finds "Đảng ủy xã Tân Tiến"; "49-KH/TU" its plan),
+  // newest first, at most `limit`. Text with no letter or digit finds nothing.
+  Result<std::vector<DocumentSummary>> SearchHeaders(const std::string& text, int limit);
+  // The audit counts of every document (no task lists), by id, in a few grouped queries.
+  Result<std::vector<DocumentAudit>> AuditCountsByDocument();
+  // One node by id, with its citing count. NotFound for an unknown id.
+  Result<NodeInfo> NodeById(int64_t node_id);
+  // The node an imported document became, NotFound when nobody cites it.
+  Result<NodeInfo> NodeOfImportedDocument(int64_t document_id);
+  // The nodes a document cites, by key.
+  Result<std::vector<NodeInfo>> CitedNodes(int64_t document_id);
+
  private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);
   static Result<Store> OpenAt(const std::string& path, int schema_version);
