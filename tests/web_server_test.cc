@@ -523,6 +523,21 @@ TEST_F(WebServerTest, ServeCommandPrintsItsAddressAndStopsOnSignals) {
   }
 }
 
+// The search command finds plans by their header too, before the text hits.
+TEST_F(WebServerTest, SearchCommandFindsPlansByHeader) {
+  const std::string bin = std::string(PLANGRAPH_BINARY) + " search --db " + testing::Quote(db_);
+  auto r = testing::Shell(bin + " dang uy xa tan tien --format csv");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("score,symbol,path,line,kind,section,snippet\n,12-KH/ĐU,", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find(",,document,,Thực hiện Nghị quyết số 05-NQ/TU"), std::string::npos);
+  r = testing::Shell(bin + " 40-KH/HU");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("Kế hoạch 40-KH/HU  2020-02-14  HUYỆN ỦY CHƯ SÊ  ", 0), 0u) << r.out;
+  r = testing::Shell(bin + " 41-KH/HU");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "no match\n");
+}
+
 TEST(WebServeCommandTest, RefusesAMissingDatabase) {
   const auto r = testing::Shell(std::string(PLANGRAPH_BINARY) +
                                 " serve --port 0 --db /nonexistent/plans.db 2>&1");
