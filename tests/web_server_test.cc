@@ -538,6 +538,34 @@ TEST_F(WebServerTest, SearchCommandFindsPlansByHeader) {
   EXPECT_EQ(r.out, "no match\n");
 }
 
+// The audit page's grouped counts agree with Store::Audit, plan by plan.
+TEST_F(WebServerTest, GroupedAuditCountsEqualTheAuditOfEachPlan) {
+  auto store = Store::OpenReadOnly(db_);
+  ASSERT_TRUE(store.ok());
+  auto grouped = store->AuditCountsByDocument();
+  auto full = store->Audit({});
+  ASSERT_TRUE(grouped.ok() && full.ok());
+  ASSERT_EQ(grouped->size(), full->documents.size());
+  int with_organisation = 0;
+  for (size_t i = 0; i < grouped->size(); ++i) {
+    const DocumentAudit& g = (*grouped)[i];
+    const DocumentAudit& f = full->documents[i];
+    EXPECT_EQ(g.document.id, f.document.id);
+    EXPECT_EQ(g.counts.tasks, f.counts.tasks);
+    EXPECT_EQ(g.counts.tasks_without_deadline, f.counts.tasks_without_deadline);
+    EXPECT_EQ(g.counts.tasks_without_assignee, f.counts.tasks_without_assignee);
+    EXPECT_EQ(g.counts.targets, f.counts.targets);
+    EXPECT_EQ(g.counts.targets_without_year, f.counts.targets_without_year);
+    EXPECT_EQ(g.counts.citations, f.counts.citations);
+    EXPECT_EQ(g.counts.unresolved_citations, f.counts.unresolved_citations);
+    EXPECT_EQ(g.has_organisation_section, f.has_organisation_section) << g.document.symbol;
+    with_organisation += g.has_organisation_section;
+  }
+  EXPECT_EQ(with_organisation, 2);  // the commune's and the committee's plans
+  // Read-only: the store refuses to write.
+  EXPECT_FALSE(store->Remove(commune_).ok());
+}
+
 TEST(WebServeCommandTest, RefusesAMissingDatabase) {
   const auto r = testing::Shell(std::string(PLANGRAPH_BINARY) +
                                 " serve --port 0 --db /nonexistent/plans.db 2>&1");
