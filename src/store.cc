@@ -1896,4 +1896,49 @@ Result<std::vector<NodeInfo>> Store::CitedNodes(int64_t document_id) {
   });
 }
 
+Result<int64_t> Store::DataVersion() {
+  return Guarded(path_, [&]() -> Result<int64_t> {
+    return db_->execAndGet("PRAGMA data_version").getInt64();
+  });
+}
+
+Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
+                                                  const std::function<bool(int64_t)>& keep,
+                                                  int offset, int limit, int max_scanned) {
+  return Guarded(path_, [&]() -> Result<SearchPageResult> {
+    const std::vector<std::string> terms = FoldedTerms(text);
+    SearchPageResult out;
+    if (terms.empty()) return out;
+    SQLite::Statement st(*db_, kSearchSql);
+    st.bind(1, FtsQuery(terms));
+    SectionPaths paths(*db_);
+    std::set<std::pair<int64_t, int>> seen;
+    std::set<int64_t> documents;
+    int scanned = 0;
+    while (st.executeStep()) {
+      if (++scanned > max_scanned) {
+        out.capped = true;
+        break;
+      }
+      const int64_t id = st.getColumn(0).getInt64();
+      const int line = st.getColumn(4).getInt();
+      if (!seen.insert({id, line}).second || !keep(id)) continue;
+      if (documents.insert(id).second) out.document_ids.push_back(id);
+      const int index = out.total++;
+      if (index < offset || index >= offset + limit) continue;
+      SearchHit h;
+      h.document_id = id;
+      h.line = line;
+      h.kind = Text(st, 1);
+      h.score = -st.getColumn(2).getDouble();
+      h.snippet = Snippet(Text(st, 3), terms);
+      h.section_path = paths.Path(id, OptionalInt(st, 5));
+      h.path = Text(st, 6);
+      h.symbol = Text(st, 7);
+      out.hits.push_back(std::move(h));
+    }
+    return out;
+  });
+}
+
 }  // namespace plangraph

@@ -18,6 +18,7 @@
 #define PLANGRAPH_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -263,6 +264,22 @@ class Store {
   Result<NodeInfo> NodeOfImportedDocument(int64_t document_id);
   // The nodes a document cites, by key.
   Result<std::vector<NodeInfo>> CitedNodes(int64_t document_id);
+  // PRAGMA data_version: changes when another connection commits, so a reader can keep what it
+  // computed until then.
+  Result<int64_t> DataVersion();
+  // One page of Search: hits of documents passing `keep`, ranked as Search ranks them; only the
+  // `limit` hits from `offset` on get their snippet and section path. `total` counts every kept
+  // hit among the first `max_scanned` rows, `document_ids` the distinct kept documents in rank
+  // order.
+  struct SearchPageResult {
+    std::vector<SearchHit> hits;
+    int total = 0;
+    bool capped = false;  // max_scanned rows were read: there may be more
+    std::vector<int64_t> document_ids;
+  };
+  Result<SearchPageResult> SearchPage(const std::string& text,
+                                      const std::function<bool(int64_t)>& keep, int offset,
+                                      int limit, int max_scanned);
 
  private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);

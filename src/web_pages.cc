@@ -40,6 +40,7 @@ std::string ErrorPage(const Templates& t, const std::string& title, const std::s
 namespace {
 
 constexpr int kPageSize = 20;
+constexpr size_t kMaxListed = 200;  // rows of a list of citing plans shown on one page
 
 Data DocData(const DocumentSummary& d) {
   Data x;
@@ -174,12 +175,12 @@ Result<Page> Render(PageContext& c, const std::string& page, const std::string& 
 Result<Page> HomePage(PageContext& c, const Params&) {
   auto snapshot = c.store.ReadSnapshot();
   if (!snapshot.ok()) return snapshot.status();
-  auto stats = c.store.Stats(10);
+  auto stats = c.cache.Stats(c.store);
   if (!stats.ok()) return stats.status();
-  auto audit = c.store.AuditCountsByDocument();
+  auto audit = c.cache.AuditCounts(c.store);
   if (!audit.ok()) return audit.status();
   Data d;
-  const StoreStats& s = *stats;
+  const StoreStats& s = **stats;
   d.set("documents", VnNumber(s.documents));
   d.set("citations", VnNumber(s.citations));
   d.set("nodes", VnNumber(s.nodes));
@@ -191,18 +192,20 @@ Result<Page> HomePage(PageContext& c, const Params&) {
   d.set("top_cited", top);
   AuditCounts total;
   int without_organisation = 0;
-  for (const auto& a : *audit) {
+  for (const auto& a : **audit) {
     AddCounts(total, a.counts);
     without_organisation += !a.has_organisation_section;
   }
-  d.set("audit", CountsData(total, static_cast<int>(audit->size()), without_organisation));
+  d.set("audit", CountsData(total, static_cast<int>((*audit)->size()), without_organisation));
   std::vector<const DocumentSummary*> latest;
-  for (const auto& a : *audit) latest.push_back(&a.document);
-  std::sort(latest.begin(), latest.end(), [](const auto* a, const auto* b) {
-    return std::tie(a->imported_at, a->id) > std::tie(b->imported_at, b->id);
-  });
+  for (const auto& a : **audit) latest.push_back(&a.document);
+  const size_t shown = std::min<size_t>(latest.size(), 10);
+  std::partial_sort(latest.begin(), latest.begin() + shown, latest.end(),
+                    [](const auto* a, const auto* b) {
+                      return std::tie(a->imported_at, a->id) > std::tie(b->imported_at, b->id);
+                    });
   Data recent{Data::type::list};
-  for (size_t i = 0; i < latest.size() && i < 10; ++i) recent.push_back(DocData(*latest[i]));
+  for (size_t i = 0; i < shown; ++i) recent.push_back(DocData(*latest[i]));
   d.set("latest", recent);
   d.set("empty", s.documents == 0);
   d.set("allow_import", c.allow_import);
@@ -212,50 +215,48 @@ Result<Page> HomePage(PageContext& c, const Params&) {
 // --- search -----------------------------------------------------------------------------------
 
 Result<Page> SearchPage(PageContext& c, const Params& p) {
+  constexpr int kMaxScanned = 5000;
   const std::string q = Param(p, "q");
   const DocFilter filter(p);
   const int page = IntParam(p, "page", 1, 1, 100000);
   auto snapshot = c.store.ReadSnapshot();
   if (!snapshot.ok()) return snapshot.status();
-  auto docs = c.store.Documents();
+  auto docs = c.cache.Documents(c.store);
   if (!docs.ok()) return docs.status();
-  std::map<int64_t, const DocumentSummary*> by_id;
-  for (const auto& doc : *docs) by_id[doc.id] = &doc;
   Data d;
   d.set("q", q);
-  filter.Fill(d, *docs);
+  filter.Fill(d, **docs);
   const std::vector<std::string> terms = QueryTerms(q);
   d.set("searched", !q.empty());
   if (!terms.empty()) {
-    auto headers = c.store.SearchHeaders(q, 200);
+    auto headers = c.cache.HeaderMatches(c.store, q, 200);
     if (!headers.ok()) return headers.status();
     Data header_list{Data::type::list};
     int header_count = 0;
-    for (const auto& doc : *headers) {
-      if (!filter.Matches(doc)) continue;
+    for (const DocumentSummary* doc : *headers) {
+      if (!filter.Matches(*doc)) continue;
       ++header_count;
-      Data x = DocData(doc);
-      x.set("title_html", HighlightHtml(doc.title, terms));
-      x.set("issuer_html", HighlightHtml(doc.issuer, terms));
+      Data x = DocData(*doc);
+      x.set("title_html", HighlightHtml(doc->title, terms));
+      x.set("issuer_html", HighlightHtml(doc->issuer, terms));
       header_list.push_back(x);
     }
     d.set("header_hits", header_list);
     d.set("has_header_hits", header_count > 0);
-    auto hits = c.store.Search(q, 2000);
+    auto keep = [&](int64_t id) {
+      const DocumentSummary* doc = c.cache.Document(id);
+      return doc != nullptr && filter.Matches(*doc);
+    };
+    auto hits = c.store.SearchPage(q, keep, (page - 1) * kPageSize, kPageSize, kMaxScanned);
     if (!hits.ok()) return hits.status();
-    std::vector<const SearchHit*> kept;
-    for (const auto& h : *hits) {
-      auto it = by_id.find(h.document_id);
-      if (it != by_id.end() && filter.Matches(*it->second)) kept.push_back(&h);
-    }
     Data list{Data::type::list};
     static const std::map<std::string, std::string> kKinds = {
         {"heading", "tiêu đề mục"}, {"task", "nhiệm vụ"}, {"citation", "trích dẫn"},
         {"paragraph", "nội dung"}};
-    for (size_t i = (page - 1) * kPageSize; i < kept.size() && i < size_t(page) * kPageSize; ++i) {
-      const SearchHit& h = *kept[i];
-      const DocumentSummary& doc = *by_id[h.document_id];
-      Data x = DocData(doc);
+    for (const SearchHit& h : hits->hits) {
+      const DocumentSummary* doc = c.cache.Document(h.document_id);
+      if (doc == nullptr) continue;
+      Data x = DocData(*doc);
       x.set("line", std::to_string(h.line));
       x.set("section", h.section_path);
       auto kind = kKinds.find(h.kind);
@@ -264,9 +265,9 @@ Result<Page> SearchPage(PageContext& c, const Params& p) {
       list.push_back(x);
     }
     d.set("hits", list);
-    d.set("hit_count", VnNumber(static_cast<int64_t>(kept.size())));
-    d.set("capped", hits->size() >= 2000);
-    Paging(d, page, kept.size(), kPageSize, "/search?q=" + UrlEncode(q) + filter.Query());
+    d.set("hit_count", VnNumber(hits->total));
+    d.set("capped", hits->capped);
+    Paging(d, page, hits->total, kPageSize, "/search?q=" + UrlEncode(q) + filter.Query());
     d.set("graph_url", "/graph?q=" + UrlEncode(q) + filter.Query());
   }
   return Render(c, "search", q.empty() ? "Tìm kiếm" : "Tìm kiếm: " + q, d);
@@ -285,8 +286,11 @@ Result<Page> NodePage(PageContext& c, int64_t node_id) {
   d.set("key", node->key);
   if (node->document_id) d.set("plan_url", "/plan/" + std::to_string(node->document_id));
   Data list{Data::type::list};
-  for (const auto& plan : *plans) list.push_back(CitingData(plan, 1, false));
+  for (size_t i = 0; i < plans->size() && i < kMaxListed; ++i) {
+    list.push_back(CitingData((*plans)[i], 1, false));
+  }
   d.set("citing_plans", list);
+  if (plans->size() > kMaxListed) d.set("more", VnNumber(plans->size() - kMaxListed));
   return Render(c, "node", PlanName(node->type, node->symbol), d);
 }
 
@@ -319,13 +323,20 @@ Result<Page> CitesPage(PageContext& c, const Params& p) {
     auto direct = c.store.CitingPlans(node.node_id);
     if (!direct.ok()) return direct.status();
     Data list{Data::type::list};
-    for (const auto& plan : *direct) list.push_back(CitingData(plan, 1, false));
+    for (size_t i = 0; i < direct->size() && i < kMaxListed; ++i) {
+      list.push_back(CitingData((*direct)[i], 1, false));
+    }
     d.set("direct", list);
+    if (direct->size() > kMaxListed) d.set("more", VnNumber(direct->size() - kMaxListed));
     auto tree = c.store.ImplementationTree(node.node_id, 10);
     if (!tree.ok()) return tree.status();
     Data tree_list{Data::type::list};
-    for (const auto& e : *tree) tree_list.push_back(CitingData(e.plan, e.depth, e.cycle));
+    for (size_t i = 0; i < tree->size() && i < kMaxListed; ++i) {
+      const TreeEntry& e = (*tree)[i];
+      tree_list.push_back(CitingData(e.plan, e.depth, e.cycle));
+    }
     d.set("tree", tree_list);
+    if (tree->size() > kMaxListed) d.set("tree_more", VnNumber(tree->size() - kMaxListed));
     d.set("deeper", std::any_of(tree->begin(), tree->end(), [](const auto& e) { return e.depth > 1; }));
   }
   return Render(c, "cites", "Văn bản nào thực hiện " + ref + "?", d);
@@ -336,33 +347,37 @@ Result<Page> CitesPage(PageContext& c, const Params& p) {
 namespace {
 
 // The audit rows passing the filters, sorted as asked.
-Result<std::vector<DocumentAudit>> AuditRows(PageContext& c, const Params& p) {
-  auto rows = c.store.AuditCountsByDocument();
+Result<std::vector<const DocumentAudit*>> AuditRows(PageContext& c, const Params& p) {
+  auto rows = c.cache.AuditCounts(c.store);
   if (!rows.ok()) return rows.status();
   const DocFilter filter(p);
   const int only = IntParam(p, "doc", 0, 0, 1000000000);  // one plan, from its page
-  std::vector<DocumentAudit> kept;
-  for (auto& r : *rows) {
-    if (filter.Matches(r.document) && (only == 0 || r.document.id == only)) {
-      kept.push_back(std::move(r));
-    }
+  std::vector<const DocumentAudit*> kept;
+  for (const auto& r : **rows) {
+    if (filter.Matches(r.document) && (only == 0 || r.document.id == only)) kept.push_back(&r);
   }
   const std::string sort = Param(p, "sort");
   const bool descending = Param(p, "order") == "desc";
-  auto key = [&](const DocumentAudit& a) -> std::tuple<int64_t, std::string> {
-    const AuditCounts& n = a.counts;
-    if (sort == "tasks") return {n.tasks, ""};
-    if (sort == "no_deadline") return {n.tasks_without_deadline, ""};
-    if (sort == "no_assignee") return {n.tasks_without_assignee, ""};
-    if (sort == "no_year") return {n.targets_without_year, ""};
-    if (sort == "unresolved") return {n.unresolved_citations, ""};
-    if (sort == "date") return {0, a.document.date};
-    if (sort == "symbol") return {0, a.document.symbol};
-    if (sort == "issuer") return {0, a.document.issuer};
-    return {a.document.id, ""};
+  auto key = [&](const DocumentAudit* a) -> std::tuple<int64_t, const std::string*> {
+    static const std::string kNone;
+    const AuditCounts& n = a->counts;
+    if (sort == "tasks") return {n.tasks, &kNone};
+    if (sort == "no_deadline") return {n.tasks_without_deadline, &kNone};
+    if (sort == "no_assignee") return {n.tasks_without_assignee, &kNone};
+    if (sort == "no_year") return {n.targets_without_year, &kNone};
+    if (sort == "unresolved") return {n.unresolved_citations, &kNone};
+    if (sort == "date") return {0, &a->document.date};
+    if (sort == "symbol") return {0, &a->document.symbol};
+    if (sort == "issuer") return {0, &a->document.issuer};
+    return {a->document.id, &kNone};
   };
-  std::stable_sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {
-    return descending ? key(b) < key(a) : key(a) < key(b);
+  auto less = [&](const DocumentAudit* a, const DocumentAudit* b) {
+    const auto ka = key(a), kb = key(b);
+    if (std::get<0>(ka) != std::get<0>(kb)) return std::get<0>(ka) < std::get<0>(kb);
+    return *std::get<1>(ka) < *std::get<1>(kb);
+  };
+  std::stable_sort(kept.begin(), kept.end(), [&](const auto* a, const auto* b) {
+    return descending ? less(b, a) : less(a, b);
   });
   return kept;
 }
@@ -387,25 +402,25 @@ Result<Page> AuditPage(PageContext& c, const Params& p) {
   if (!snapshot.ok()) return snapshot.status();
   auto rows = AuditRows(c, p);
   if (!rows.ok()) return rows.status();
-  auto docs = c.store.Documents();
+  auto docs = c.cache.Documents(c.store);
   if (!docs.ok()) return docs.status();
   const DocFilter filter(p);
   const int page = IntParam(p, "page", 1, 1, 100000);
   const std::string sort = Param(p, "sort");
   const std::string order = Param(p, "order") == "desc" ? "desc" : "asc";
   Data d;
-  filter.Fill(d, *docs);
+  filter.Fill(d, **docs);
   AuditCounts total;
   int without_organisation = 0;
-  for (const auto& r : *rows) {
-    AddCounts(total, r.counts);
-    without_organisation += !r.has_organisation_section;
+  for (const DocumentAudit* r : *rows) {
+    AddCounts(total, r->counts);
+    without_organisation += !r->has_organisation_section;
   }
   d.set("total", CountsData(total, static_cast<int>(rows->size()), without_organisation));
   const std::string base = "/audit?sort=" + UrlEncode(sort) + "&order=" + order + filter.Query();
   Data list{Data::type::list};
   for (size_t i = (page - 1) * kPageSize; i < rows->size() && i < size_t(page) * kPageSize; ++i) {
-    const DocumentAudit& r = (*rows)[i];
+    const DocumentAudit& r = *(*rows)[i];
     Data x = DocData(r.document);
     Data counts = CountsData(r.counts, 1, !r.has_organisation_section);
     x.set("counts", counts);
@@ -453,7 +468,8 @@ Result<Page> AuditCsv(PageContext& c, const Params& p) {
   std::string csv =
       "document_id,type,symbol,date,issuer,tasks,tasks_without_deadline,tasks_without_assignee,"
       "targets,targets_without_year,citations,citations_not_in_database,has_organisation_section\n";
-  for (const auto& r : *rows) {
+  for (const DocumentAudit* row : *rows) {
+    const DocumentAudit& r = *row;
     const AuditCounts& n = r.counts;
     const DocumentSummary& doc = r.document;
     csv += std::to_string(doc.id) + "," + CsvField(doc.type) + "," + CsvField(doc.symbol) + "," +
@@ -494,32 +510,29 @@ Result<Page> GraphPage(PageContext& c, const Params& p) {
   } else if (!q.empty()) {
     hops = 1;
     const DocFilter filter(p);
-    auto docs = c.store.Documents();
-    if (!docs.ok()) return docs.status();
-    std::map<int64_t, const DocumentSummary*> by_id;
-    for (const auto& doc : *docs) by_id[doc.id] = &doc;
-    auto headers = c.store.SearchHeaders(q, 30);
+    auto headers = c.cache.HeaderMatches(c.store, q, 30);
     if (!headers.ok()) return headers.status();
-    for (const auto& doc : *headers) {
-      if (filter.Matches(doc)) seeds.insert("d" + std::to_string(doc.id));
+    for (const DocumentSummary* doc : *headers) {
+      if (filter.Matches(*doc)) seeds.insert("d" + std::to_string(doc->id));
     }
-    auto hits = c.store.Search(q, 500);
+    auto keep = [&](int64_t id) {
+      const DocumentSummary* doc = c.cache.Document(id);
+      return doc != nullptr && filter.Matches(*doc);
+    };
+    auto hits = c.store.SearchPage(q, keep, 0, 0, 2000);
     if (!hits.ok()) return hits.status();
-    for (const auto& h : *hits) {
+    for (int64_t id : hits->document_ids) {
       if (seeds.size() >= 30) break;
-      auto it = by_id.find(h.document_id);
-      if (it != by_id.end() && filter.Matches(*it->second)) {
-        seeds.insert("d" + std::to_string(h.document_id));
-      }
+      seeds.insert("d" + std::to_string(id));
     }
     d.set("what", "kết quả tìm “" + q + "”");
     d.set("back_url", "/search?q=" + UrlEncode(q) + filter.Query());
   } else {
     return Status::InvalidInput("graph: give plan=ID, node=ID or q=TEXT");
   }
-  auto graph = c.store.CitationGraph();
+  auto graph = c.cache.Graph(c.store);
   if (!graph.ok()) return graph.status();
-  GraphData part = Neighbourhood(*graph, seeds, hops, kMaxVertices);
+  GraphData part = Neighbourhood(**graph, seeds, hops, kMaxVertices);
   if (plan > 0 && part.vertices.empty()) {
     return Status::NotFound("graph: no plan #" + std::to_string(plan));
   }

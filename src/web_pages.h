@@ -12,6 +12,7 @@
 #include "plangraph/pipeline.h"
 #include "plangraph/status.h"
 #include "store.h"
+#include "web_cache.h"
 #include "web_templates.h"
 
 namespace plangraph::web {
@@ -20,6 +21,7 @@ using Params = std::map<std::string, std::string>;
 
 struct PageContext {
   Store& store;
+  WebCache& cache;  // checked against the store before the page runs
   const Templates& templates;
   const Extractor& extractor;  // its rules parse what a user types to "cites"
   bool allow_import = false;

@@ -20,16 +20,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One read-only connection per worker thread (a Store is not thread-safe), opened on first use.
-Result<Store*> ThreadStore(const std::string& path) {
-  thread_local std::map<std::string, std::unique_ptr<Store>> stores;
-  auto it = stores.find(path);
-  if (it != stores.end()) return it->second.get();
+// One read-only connection per worker thread (a Store is not thread-safe), opened on first use,
+// with what the pages keep from it until the database changes.
+struct ThreadState {
+  Store store;
+  WebCache cache;
+};
+
+Result<ThreadState*> ThreadStore(const std::string& path) {
+  thread_local std::map<std::string, std::unique_ptr<ThreadState>> states;
+  auto it = states.find(path);
+  if (it != states.end()) return it->second.get();
   auto store = Store::OpenReadOnly(path);
   if (!store.ok()) return store.status();
-  auto owned = std::make_unique<Store>(std::move(*store));
-  Store* raw = owned.get();
-  stores[path] = std::move(owned);
+  auto owned = std::unique_ptr<ThreadState>(new ThreadState{std::move(*store), WebCache()});
+  ThreadState* raw = owned.get();
+  states[path] = std::move(owned);
   return raw;
 }
 
@@ -92,7 +98,11 @@ struct WebServer::Impl {
       Send(res, Result<Page>(store.status()), "");
       return;
     }
-    PageContext c{**store, templates, extractor, options.allow_import};
+    if (Status s = (*store)->cache.Check((*store)->store); !s.ok()) {
+      Send(res, Result<Page>(s), "");
+      return;
+    }
+    PageContext c{(*store)->store, (*store)->cache, templates, extractor, options.allow_import};
     Send(res, fn(c), "");
   }
 
