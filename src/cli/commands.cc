@@ -106,6 +106,8 @@ const std::vector<Command>& Commands() {
       {"show", "one imported plan's tree and extractions", "database", RunShow},
       {"export", "the citation graph as dot, graphml, json or csv", "database", RunExport},
       {"stats", "counts and the most cited documents", "database", RunStats},
+      {"serve", "the database as a local web application (Vietnamese)", "rules, database",
+       RunServe},
       {"help", "list the commands", "nothing", RunHelp},
   };
   return commands;

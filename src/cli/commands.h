@@ -26,6 +26,7 @@ int RunSearch(const std::vector<std::string>& args);
 int RunShow(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
 
 // The files to read for the paths named on the command line.

@@ -457,9 +457,9 @@ int RunAudit(const std::vector<std::string>& args) {
 // --- search -----------------------------------------------------------------------------------
 
 int RunSearch(const std::vector<std::string>& args) {
-  CLI::App app{"Full-text search of headings, tasks, citations and the other body text of "
-               "the plans; accents, đ/d and tone placement are optional (\"uy ban\" finds "
-               "\"Ủy ban\").",
+  CLI::App app{"Full-text search of the plans' headers (type, số, place, issuer, title), "
+               "then of headings, tasks, citations and the other body text; accents, đ/d and "
+               "tone placement are optional (\"uy ban\" finds \"Ủy ban\").",
                "plangraph search"};
   DbOptions o;
   std::vector<std::string> words;
@@ -470,10 +470,20 @@ int RunSearch(const std::vector<std::string>& args) {
   if (int code = Parse(app, args); code >= 0) return code;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  auto snapshot = store->ReadSnapshot();  // header matches and text hits from one state
+  if (!Check(snapshot)) return 2;
+  // Plans whose header (type, số, place, issuer, title) holds the words, then the text hits.
+  auto headers = store->SearchHeaders(Join(words, " "), limit);
+  if (!Check(headers)) return 2;
   auto hits = store->Search(Join(words, " "), limit);
   if (!Check(hits)) return 2;
   if (o.format == "json") {
     json list = json::array();
+    for (const auto& d : *headers) {
+      list.push_back({{"document_id", d.id}, {"path", d.path}, {"symbol", d.symbol},
+                      {"kind", "document"}, {"type", d.type}, {"date", d.date},
+                      {"issuer", d.issuer}, {"title", d.title}});
+    }
     for (const auto& h : *hits) {
       list.push_back({{"document_id", h.document_id}, {"path", h.path}, {"symbol", h.symbol},
                       {"kind", h.kind}, {"section", h.section_path}, {"line", h.line},
@@ -482,20 +492,28 @@ int RunSearch(const std::vector<std::string>& args) {
     std::cout << list.dump(1) << "\n";
   } else if (o.format == "csv") {
     std::cout << "score,symbol,path,line,kind,section,snippet\n";
+    for (const auto& d : *headers) {
+      std::cout << "," << CsvField(d.symbol) << "," << CsvField(d.path) << ",,document,,"
+                << CsvField(d.title) << "\n";
+    }
     for (const auto& h : *hits) {
       std::cout << h.score << "," << CsvField(h.symbol) << "," << CsvField(h.path) << "," << h.line
                 << "," << h.kind << "," << CsvField(h.section_path) << "," << CsvField(h.snippet)
                 << "\n";
     }
   } else {
+    for (const auto& d : *headers) {
+      std::cout << PlanName(d.type, d.symbol) << "  " << d.date << "  " << d.issuer << "  "
+                << d.path << "\n    " << d.title << "\n";
+    }
     for (const auto& h : *hits) {
       std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << h.path << ":" << h.line
                 << (h.section_path.empty() ? "" : "  [" + h.section_path + "]") << "\n    "
                 << h.snippet << "\n";
     }
-    if (hits->empty()) std::cout << "no match\n";
+    if (hits->empty() && headers->empty()) std::cout << "no match\n";
   }
-  return hits->empty() ? 1 : 0;
+  return hits->empty() && headers->empty() ? 1 : 0;
 }
 
 // --- show -------------------------------------------------------------------------------------

@@ -1753,4 +1753,192 @@ Result<Store::Snapshot> Store::ReadSnapshot() {
   });
 }
 
+
+// -----------------------------------------------------------------------------------------------
+// Queries of the web application (plangraph serve). Kept together at the end of the file.
+
+Result<Store> Store::OpenReadOnly(const std::string& path) {
+  if (Status s = CheckSqliteHeader(path); !s.ok()) return s;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such database");
+  return Guarded(path, [&]() -> Result<Store> {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    db->setBusyTimeout(5000);
+    const int app = PragmaInt(*db, "application_id");
+    const int version = PragmaInt(*db, "user_version");
+    if (app != kApplicationId) {
+      return Status::InvalidInput(path + ": not a plangraph database");
+    }
+    if (version != kSchemaVersion) {
+      return Status::InvalidInput(path + ": schema version " + std::to_string(version) +
+                                  ", this plangraph reads version " +
+                                  std::to_string(kSchemaVersion) +
+                                  " (run 'plangraph stats' once to upgrade an older file)");
+    }
+    db->exec("PRAGMA query_only = ON");
+    db->createFunction("plangraph_fold", 1, true, nullptr, SqlFold);
+    return Store(path, std::move(db));
+  });
+}
+
+Result<std::vector<DocumentSummary>> Store::SearchHeaders(const std::string& text, int limit) {
+  return Guarded(path_, [&]() -> Result<std::vector<DocumentSummary>> {
+    std::string phrase;
+    for (const std::string& term : FoldedTerms(text)) phrase += (phrase.empty() ? "" : " ") + term;
+    std::vector<DocumentSummary> docs;
+    if (phrase.empty() || limit <= 0) return docs;
+    // The phrase must start and end at word boundaries: "49 kh" does not find "149 kh".
+    SQLite::Statement st(
+        *db_, std::string("SELECT ") + kDocumentColumns +
+                  " FROM documents d WHERE instr(' ' || plangraph_fold(coalesce(d.type, '') || "
+                  "' ' || coalesce(d.symbol, '') || ' ' || coalesce(d.place, '') || ' ' || "
+                  "coalesce(d.issuer, '') || ' ' || coalesce(d.title, '')) || ' ', ' ' || ?1 || ' ') > 0 "
+                  "ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ?2");
+    st.bind(1, phrase);
+    st.bind(2, limit);
+    while (st.executeStep()) docs.push_back(ReadDocument(st));
+    return docs;
+  });
+}
+
+Result<std::vector<DocumentAudit>> Store::AuditCountsByDocument() {
+  return Guarded(path_, [&]() -> Result<std::vector<DocumentAudit>> {
+    const ReadScope snapshot(*db_);
+    std::vector<DocumentAudit> out;
+    std::map<int64_t, size_t> index;
+    for (DocumentSummary& d : SelectDocuments(*db_, "", {})) {
+      index[d.id] = out.size();
+      DocumentAudit a;
+      a.document = std::move(d);
+      out.push_back(std::move(a));
+    }
+    auto at = [&](const SQLite::Statement& st) -> DocumentAudit* {
+      auto it = index.find(st.getColumn(0).getInt64());
+      return it == index.end() ? nullptr : &out[it->second];
+    };
+    SQLite::Statement tasks(*db_,
+                            "SELECT t.document_id, count(*), total(t.deadline_text IS NULL), "
+                            "total(NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id)) "
+                            "FROM tasks t GROUP BY t.document_id");
+    while (tasks.executeStep()) {
+      if (DocumentAudit* a = at(tasks)) {
+        a->counts.tasks = tasks.getColumn(1).getInt();
+        a->counts.tasks_without_deadline = static_cast<int>(tasks.getColumn(2).getDouble());
+        a->counts.tasks_without_assignee = static_cast<int>(tasks.getColumn(3).getDouble());
+      }
+    }
+    SQLite::Statement targets(*db_,
+                              "SELECT document_id, count(*), total(year IS NULL) FROM targets "
+                              "GROUP BY document_id");
+    while (targets.executeStep()) {
+      if (DocumentAudit* a = at(targets)) {
+        a->counts.targets = targets.getColumn(1).getInt();
+        a->counts.targets_without_year = static_cast<int>(targets.getColumn(2).getDouble());
+      }
+    }
+    SQLite::Statement citations(*db_,
+                                "SELECT c.document_id, count(*), total(n.document_id IS NULL) "
+                                "FROM citations c JOIN nodes n ON n.id = c.node_id "
+                                "GROUP BY c.document_id");
+    while (citations.executeStep()) {
+      if (DocumentAudit* a = at(citations)) {
+        a->counts.citations = citations.getColumn(1).getInt();
+        a->counts.unresolved_citations = static_cast<int>(citations.getColumn(2).getDouble());
+      }
+    }
+    // Headings are indexed folded: the phrase query finds "… TỔ CHỨC THỰC HIỆN" like
+    // HasOrganisationSection does, without folding every heading again.
+    SQLite::Statement organisation(*db_,
+                                   "SELECT DISTINCT document_id FROM search_index "
+                                   "WHERE search_index MATCH '\"to chuc thuc hien\"' "
+                                   "AND kind = 'heading'");
+    while (organisation.executeStep()) {
+      if (DocumentAudit* a = at(organisation)) a->has_organisation_section = true;
+    }
+    return out;
+  });
+}
+
+Result<NodeInfo> Store::NodeById(int64_t node_id) {
+  return Guarded(path_, [&]() -> Result<NodeInfo> {
+    SQLite::Statement st(*db_, std::string("SELECT ") + kNodeColumns +
+                                   " FROM nodes n WHERE n.id = ?1");
+    st.bind(1, node_id);
+    if (!st.executeStep()) {
+      return Status::NotFound(path_ + ": no cited document #" + std::to_string(node_id));
+    }
+    return ReadNode(st);
+  });
+}
+
+Result<NodeInfo> Store::NodeOfImportedDocument(int64_t document_id) {
+  return Guarded(path_, [&]() -> Result<NodeInfo> {
+    SQLite::Statement st(*db_, std::string("SELECT ") + kNodeColumns +
+                                   " FROM nodes n WHERE n.document_id = ?1 ORDER BY n.id LIMIT 1");
+    st.bind(1, document_id);
+    if (!st.executeStep()) {
+      return Status::NotFound(path_ + ": no plan cites document #" + std::to_string(document_id));
+    }
+    return ReadNode(st);
+  });
+}
+
+Result<std::vector<NodeInfo>> Store::CitedNodes(int64_t document_id) {
+  return Guarded(path_, [&]() -> Result<std::vector<NodeInfo>> {
+    SQLite::Statement st(*db_, std::string("SELECT ") + kNodeColumns +
+                                   " FROM nodes n WHERE n.id IN (SELECT node_id FROM citations "
+                                   "WHERE document_id = ?1) ORDER BY n.key");
+    st.bind(1, document_id);
+    std::vector<NodeInfo> nodes;
+    while (st.executeStep()) nodes.push_back(ReadNode(st));
+    return nodes;
+  });
+}
+
+Result<int64_t> Store::DataVersion() {
+  return Guarded(path_, [&]() -> Result<int64_t> {
+    return db_->execAndGet("PRAGMA data_version").getInt64();
+  });
+}
+
+Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
+                                                  const std::function<bool(int64_t)>& keep,
+                                                  int offset, int limit, int max_scanned) {
+  return Guarded(path_, [&]() -> Result<SearchPageResult> {
+    const std::vector<std::string> terms = FoldedTerms(text);
+    SearchPageResult out;
+    if (terms.empty()) return out;
+    SQLite::Statement st(*db_, kSearchSql);
+    st.bind(1, FtsQuery(terms));
+    SectionPaths paths(*db_);
+    std::set<std::pair<int64_t, int>> seen;
+    std::set<int64_t> documents;
+    int scanned = 0;
+    while (st.executeStep()) {
+      if (++scanned > max_scanned) {
+        out.capped = true;
+        break;
+      }
+      const int64_t id = st.getColumn(0).getInt64();
+      const int line = st.getColumn(4).getInt();
+      if (!seen.insert({id, line}).second || !keep(id)) continue;
+      if (documents.insert(id).second) out.document_ids.push_back(id);
+      const int index = out.total++;
+      if (index < offset || index >= offset + limit) continue;
+      SearchHit h;
+      h.document_id = id;
+      h.line = line;
+      h.kind = Text(st, 1);
+      h.score = -st.getColumn(2).getDouble();
+      h.snippet = Snippet(Text(st, 3), terms);
+      h.section_path = paths.Path(id, OptionalInt(st, 5));
+      h.path = Text(st, 6);
+      h.symbol = Text(st, 7);
+      out.hits.push_back(std::move(h));
+    }
+    return out;
+  });
+}
+
 }  // namespace plangraph

@@ -18,6 +18,7 @@
 #define PLANGRAPH_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -244,6 +245,41 @@ class Store {
     SQLite::Database* db_;  // null once moved from
   };
   Result<Snapshot> ReadSnapshot();
+
+  // --- Queries of the web application (plangraph serve; src/web_*.cc) ---------------------------
+
+  // Opens an existing file for reading only (SQLITE_OPEN_READONLY): never creates, migrates or
+  // writes it, so an import may run beside it (WAL). Refuses a file that is not plangraph's or
+  // whose schema is not kSchemaVersion (an older file needs one `import` or `stats` to upgrade).
+  static Result<Store> OpenReadOnly(const std::string& path);
+  // Documents whose header (type, số, place, issuer, title) holds `text` as a phrase,
+  // folded like Search ("dang uy xa tan tien" finds "Đảng ủy xã Tân Tiến"; "49-KH/TU" its plan),
+  // newest first, at most `limit`. Text with no letter or digit finds nothing.
+  Result<std::vector<DocumentSummary>> SearchHeaders(const std::string& text, int limit);
+  // The audit counts of every document (no task lists), by id, in a few grouped queries.
+  Result<std::vector<DocumentAudit>> AuditCountsByDocument();
+  // One node by id, with its citing count. NotFound for an unknown id.
+  Result<NodeInfo> NodeById(int64_t node_id);
+  // The node an imported document became, NotFound when nobody cites it.
+  Result<NodeInfo> NodeOfImportedDocument(int64_t document_id);
+  // The nodes a document cites, by key.
+  Result<std::vector<NodeInfo>> CitedNodes(int64_t document_id);
+  // PRAGMA data_version: changes when another connection commits, so a reader can keep what it
+  // computed until then.
+  Result<int64_t> DataVersion();
+  // One page of Search: hits of documents passing `keep`, ranked as Search ranks them; only the
+  // `limit` hits from `offset` on get their snippet and section path. `total` counts every kept
+  // hit among the first `max_scanned` rows, `document_ids` the distinct kept documents in rank
+  // order.
+  struct SearchPageResult {
+    std::vector<SearchHit> hits;
+    int total = 0;
+    bool capped = false;  // max_scanned rows were read: there may be more
+    std::vector<int64_t> document_ids;
+  };
+  Result<SearchPageResult> SearchPage(const std::string& text,
+                                      const std::function<bool(int64_t)>& keep, int offset,
+                                      int limit, int max_scanned);
 
  private:
   Store(std::string path, std::unique_ptr<SQLite::Database> db);
