@@ -1902,6 +1902,29 @@ Result<int64_t> Store::DataVersion() {
   });
 }
 
+namespace {
+
+constexpr const char* kSearchPageSql = R"sql(
+SELECT m.document_id, m.kind, m.score,
+       CASE m.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text
+            WHEN 'paragraph' THEN p.text ELSE c.text END,
+       CASE m.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line
+            WHEN 'paragraph' THEN p.line ELSE c.line END,
+       CASE m.kind WHEN 'heading' THEN s.local_id WHEN 'task' THEN t.section
+            WHEN 'paragraph' THEN p.section ELSE c.section END,
+       d.source_path, d.symbol
+FROM (SELECT document_id, kind, item_id, bm25(search_index) AS score FROM search_index
+      WHERE search_index MATCH ?1 ORDER BY score LIMIT ?2) AS m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN sections s ON m.kind = 'heading' AND s.id = m.item_id
+LEFT JOIN tasks t ON m.kind = 'task' AND t.id = m.item_id
+LEFT JOIN citations c ON m.kind = 'citation' AND c.id = m.item_id
+LEFT JOIN paragraphs p ON m.kind = 'paragraph' AND p.id = m.item_id
+ORDER BY m.score
+)sql";
+
+}  // namespace
+
 Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
                                                   const std::function<bool(int64_t)>& keep,
                                                   int offset, int limit, int max_scanned) {
@@ -1909,8 +1932,11 @@ Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
     const std::vector<std::string> terms = FoldedTerms(text);
     SearchPageResult out;
     if (terms.empty()) return out;
-    SQLite::Statement st(*db_, kSearchSql);
+    // Ranked inside the index first, then joined for the first max_scanned rows only: the
+    // joins of kSearchSql would otherwise run for every match before the sort.
+    SQLite::Statement st(*db_, kSearchPageSql);
     st.bind(1, FtsQuery(terms));
+    st.bind(2, max_scanned + 1);
     SectionPaths paths(*db_);
     std::set<std::pair<int64_t, int>> seen;
     std::set<int64_t> documents;

@@ -223,17 +223,16 @@ Result<Page> SearchPage(PageContext& c, const Params& p) {
   if (!snapshot.ok()) return snapshot.status();
   auto docs = c.cache.Documents(c.store);
   if (!docs.ok()) return docs.status();
+  const DocumentIndex& index = **docs;
   Data d;
   d.set("q", q);
-  filter.Fill(d, **docs);
+  filter.Fill(d, index.documents);
   const std::vector<std::string> terms = QueryTerms(q);
   d.set("searched", !q.empty());
   if (!terms.empty()) {
-    auto headers = c.cache.HeaderMatches(c.store, q, 200);
-    if (!headers.ok()) return headers.status();
     Data header_list{Data::type::list};
     int header_count = 0;
-    for (const DocumentSummary* doc : *headers) {
+    for (const DocumentSummary* doc : index.HeaderMatches(q, 200)) {
       if (!filter.Matches(*doc)) continue;
       ++header_count;
       Data x = DocData(*doc);
@@ -244,7 +243,7 @@ Result<Page> SearchPage(PageContext& c, const Params& p) {
     d.set("header_hits", header_list);
     d.set("has_header_hits", header_count > 0);
     auto keep = [&](int64_t id) {
-      const DocumentSummary* doc = c.cache.Document(id);
+      const DocumentSummary* doc = index.Find(id);
       return doc != nullptr && filter.Matches(*doc);
     };
     auto hits = c.store.SearchPage(q, keep, (page - 1) * kPageSize, kPageSize, kMaxScanned);
@@ -254,7 +253,7 @@ Result<Page> SearchPage(PageContext& c, const Params& p) {
         {"heading", "tiêu đề mục"}, {"task", "nhiệm vụ"}, {"citation", "trích dẫn"},
         {"paragraph", "nội dung"}};
     for (const SearchHit& h : hits->hits) {
-      const DocumentSummary* doc = c.cache.Document(h.document_id);
+      const DocumentSummary* doc = index.Find(h.document_id);
       if (doc == nullptr) continue;
       Data x = DocData(*doc);
       x.set("line", std::to_string(h.line));
@@ -347,9 +346,12 @@ Result<Page> CitesPage(PageContext& c, const Params& p) {
 namespace {
 
 // The audit rows passing the filters, sorted as asked.
-Result<std::vector<const DocumentAudit*>> AuditRows(PageContext& c, const Params& p) {
+// `holder` keeps the cached rows alive while the page uses them.
+Result<std::vector<const DocumentAudit*>> AuditRows(
+    PageContext& c, const Params& p, std::shared_ptr<const std::vector<DocumentAudit>>* holder) {
   auto rows = c.cache.AuditCounts(c.store);
   if (!rows.ok()) return rows.status();
+  *holder = *rows;
   const DocFilter filter(p);
   const int only = IntParam(p, "doc", 0, 0, 1000000000);  // one plan, from its page
   std::vector<const DocumentAudit*> kept;
@@ -400,7 +402,8 @@ Data AuditTasksData(int64_t id, const std::vector<AuditTask>& tasks) {
 Result<Page> AuditPage(PageContext& c, const Params& p) {
   auto snapshot = c.store.ReadSnapshot();
   if (!snapshot.ok()) return snapshot.status();
-  auto rows = AuditRows(c, p);
+  std::shared_ptr<const std::vector<DocumentAudit>> holder;
+  auto rows = AuditRows(c, p, &holder);
   if (!rows.ok()) return rows.status();
   auto docs = c.cache.Documents(c.store);
   if (!docs.ok()) return docs.status();
@@ -409,7 +412,7 @@ Result<Page> AuditPage(PageContext& c, const Params& p) {
   const std::string sort = Param(p, "sort");
   const std::string order = Param(p, "order") == "desc" ? "desc" : "asc";
   Data d;
-  filter.Fill(d, **docs);
+  filter.Fill(d, (*docs)->documents);
   AuditCounts total;
   int without_organisation = 0;
   for (const DocumentAudit* r : *rows) {
@@ -463,7 +466,8 @@ Result<Page> AuditPage(PageContext& c, const Params& p) {
 Result<Page> AuditCsv(PageContext& c, const Params& p) {
   auto snapshot = c.store.ReadSnapshot();
   if (!snapshot.ok()) return snapshot.status();
-  auto rows = AuditRows(c, p);
+  std::shared_ptr<const std::vector<DocumentAudit>> holder;
+  auto rows = AuditRows(c, p, &holder);
   if (!rows.ok()) return rows.status();
   std::string csv =
       "document_id,type,symbol,date,issuer,tasks,tasks_without_deadline,tasks_without_assignee,"
@@ -486,7 +490,7 @@ Result<Page> AuditCsv(PageContext& c, const Params& p) {
 // --- graph ------------------------------------------------------------------------------------
 
 Result<Page> GraphPage(PageContext& c, const Params& p) {
-  constexpr size_t kMaxVertices = 150;
+  constexpr size_t kMaxVertices = 80;  // beyond, a drawing is unreadable and slow to lay out
   const int plan = IntParam(p, "plan", 0, 0, 1000000000);
   const int node = IntParam(p, "node", 0, 0, 1000000000);
   const std::string q = Param(p, "q");
@@ -510,13 +514,14 @@ Result<Page> GraphPage(PageContext& c, const Params& p) {
   } else if (!q.empty()) {
     hops = 1;
     const DocFilter filter(p);
-    auto headers = c.cache.HeaderMatches(c.store, q, 30);
-    if (!headers.ok()) return headers.status();
-    for (const DocumentSummary* doc : *headers) {
+    auto docs = c.cache.Documents(c.store);
+    if (!docs.ok()) return docs.status();
+    const DocumentIndex& index = **docs;
+    for (const DocumentSummary* doc : index.HeaderMatches(q, 30)) {
       if (filter.Matches(*doc)) seeds.insert("d" + std::to_string(doc->id));
     }
     auto keep = [&](int64_t id) {
-      const DocumentSummary* doc = c.cache.Document(id);
+      const DocumentSummary* doc = index.Find(id);
       return doc != nullptr && filter.Matches(*doc);
     };
     auto hits = c.store.SearchPage(q, keep, 0, 0, 2000);

@@ -10,6 +10,7 @@
 
 #include "plangraph/pipeline.h"
 #include "store.h"
+#include "web_cache.h"
 #include "web_format.h"
 #include "web_import.h"
 #include "web_pages.h"
@@ -24,7 +25,6 @@ namespace fs = std::filesystem;
 // with what the pages keep from it until the database changes.
 struct ThreadState {
   Store store;
-  WebCache cache;
 };
 
 Result<ThreadState*> ThreadStore(const std::string& path) {
@@ -33,7 +33,7 @@ Result<ThreadState*> ThreadStore(const std::string& path) {
   if (it != states.end()) return it->second.get();
   auto store = Store::OpenReadOnly(path);
   if (!store.ok()) return store.status();
-  auto owned = std::unique_ptr<ThreadState>(new ThreadState{std::move(*store), WebCache()});
+  auto owned = std::unique_ptr<ThreadState>(new ThreadState{std::move(*store)});
   ThreadState* raw = owned.get();
   states[path] = std::move(owned);
   return raw;
@@ -62,6 +62,7 @@ struct WebServer::Impl {
   Templates templates;
   Extractor extractor;
   std::string work_dir;  // the temporary folder for uploads, "" without --allow-import
+  std::unique_ptr<WebCache> cache;
   httplib::Server http;
 
   Impl(ServeOptions o, Templates t, Extractor e)
@@ -98,11 +99,11 @@ struct WebServer::Impl {
       Send(res, Result<Page>(store.status()), "");
       return;
     }
-    if (Status s = (*store)->cache.Check((*store)->store); !s.ok()) {
+    if (Status s = cache->Check(); !s.ok()) {
       Send(res, Result<Page>(s), "");
       return;
     }
-    PageContext c{(*store)->store, (*store)->cache, templates, extractor, options.allow_import};
+    PageContext c{(*store)->store, *cache, templates, extractor, options.allow_import};
     Send(res, fn(c), "");
   }
 
@@ -247,7 +248,10 @@ Result<std::unique_ptr<WebServer>> WebServer::Create(const ServeOptions& options
   // Refuse a missing or foreign database now rather than on every page.
   auto store = Store::OpenReadOnly(options.db);
   if (!store.ok()) return store.status();
+  auto cache = WebCache::Create(options.db);
+  if (!cache.ok()) return cache.status();
   auto impl = std::make_unique<Impl>(options, std::move(*templates), std::move(*extractor));
+  impl->cache = std::move(*cache);
   if (options.allow_import) {
     std::string pattern = (fs::temp_directory_path() / "plangraph-serve-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
