@@ -30,6 +30,7 @@ struct TaskRules {
   std::shared_ptr<const RE2> schedule_line;  // "Thời gian thực hiện:" — group 1 is the value
   std::shared_ptr<const RE2> execution;      // "chịu trách nhiệm thi hành"
   std::shared_ptr<const RE2> not_task;       // "Trên đây là …" closing paragraphs
+  std::shared_ptr<const RE2> recipients;     // "Nơi nhận:" — the bullets after it are not tasks
   TableColumnRules columns;                  // header cells of task tables
   std::shared_ptr<const RE2> xref_part;      // group 1: the part a cross-reference names ("II")
   std::shared_ptr<const RE2> xref_clause;    // group 1: a clause number it names ("1")
