@@ -149,6 +149,9 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
 
 namespace {
 
+bool OfficeAt(const AgencyRules& rules, const std::string& view, size_t pos, size_t* len,
+              std::string* replacement);
+
 // Whether the word at `pos` ends a name. Words of a name after its head are capitalised where
 // they could be read as verbs ("Sở Xây dựng", "Ban Chỉ đạo"), so a capitalised word never
 // stops it; "và" does when a lowercase word or another name follows ("… Thành phố và các tổ
@@ -158,14 +161,13 @@ bool IsStop(const AgencyRules& rules, const std::string& view, size_t pos) {
   if (At(*rules.stop, view, pos)) return true;
   if (IsAnd(view, pos)) {  // "Sở Kế hoạch và Đầu tư" but "Hội X và Thành Đoàn"
     size_t next = SkipSpaces(view, pos + kAnd.size());
+    size_t title_len;
+    std::string office;
     return next >= view.size() || !StartsWithUpper(view.substr(next, 4)) ||
-           At(*rules.head, view, next);
+           At(*rules.head, view, next) || OfficeAt(rules, view, next, &title_len, &office);
   }
   return false;
 }
-
-bool OfficeAt(const AgencyRules& rules, const std::string& view, size_t pos, size_t* len,
-              std::string* replacement);
 
 // "Cục Mỹ thuật, Nhiếp ảnh và Triển lãm", "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt
 // Nam": after the comma at `comma`, pieces that each open with a capital and none with a head,
