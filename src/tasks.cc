@@ -126,6 +126,7 @@ bool IsDutySentence(const AgencyRules& a, const std::string& text) {
   size_t after = start + len;
   while (after < view.size() && view[after] == ' ') ++after;
   if (after >= view.size()) return false;
+  // "Ủy ban nhân dân tỉnh đã ban hành …" reports; "Văn phòng Chính phủ về Kết luận …" is a title.
   if (a.statement && a.statement->Match(view, after, view.size(), RE2::ANCHOR_START, nullptr, 0)) {
     return false;
   }
@@ -744,9 +745,10 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
         if (!duty_section) continue;
       }
     }
-    if (!duty_section && !inherits && !agency_headings.UnderAgencyHeading(blk) &&
-        !IsDutySentence(agencies, blk.text)) {
-      continue;
+    if (!duty_section &&
+        ((!inherits && !agency_headings.UnderAgencyHeading(blk) && !IsDutySentence(agencies, blk.text)) ||
+         std::none_of(blk.text.begin(), blk.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }))) {
+      continue;  // a separator line ("------") is no work either
     }
     if (!duty_section && blk.kind == Block::Kind::kHeading &&
         !agency_headings.Names(blk.section).empty()) {
