@@ -115,14 +115,20 @@ size_t LabelEnd(const AgencyRules& a, const std::string& view, size_t pos, std::
 }
 
 // Outside the duty sections, a sentence is a task when it opens with bodies and a verb that
-// is not a statement ("Bộ Tài chính tổng hợp, đề xuất …", not "Ủy ban nhân dân tỉnh đã ban hành").
+// is not a statement ("Bộ Tài chính tổng hợp, đề xuất …", not "Ủy ban nhân dân tỉnh đã ban hành"),
+// with a label ("Cơ quan thực hiện: …") or with a lead-in that addresses them ("Đề nghị …").
 bool IsDutySentence(const AgencyRules& a, const std::string& text) {
   std::string view = ToneCanonicalView(text);
   std::string role;
   size_t start = LabelEnd(a, view, 0, &role);
+  re2::StringPiece lead[2];
+  bool addressed = a.lead_in && a.lead_in->Match(view, start, view.size(), RE2::ANCHOR_START, lead, 2);
+  if (addressed) start = lead[1].data() - view.data() + lead[1].size() + 1;
+  if (start >= view.size()) return false;
   size_t len = AgencyListAt(a, view, start);
   if (len == 0) return false;
-  if (!role.empty()) return true;  // "Cơ quan thực hiện: Bộ Công an."
+  // "Cơ quan thực hiện: Bộ Công an.", "Đề nghị Hội Nông dân tỉnh …"
+  if (!role.empty() || addressed) return true;
   size_t after = start + len;
   while (after < view.size() && view[after] == ' ') ++after;
   if (after >= view.size()) return false;

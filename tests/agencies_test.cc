@@ -50,6 +50,7 @@ TEST(AgenciesTest, OfficialNamesWithCommasAreOneBodyAndListsAreSeveral) {
        {"Thông tấn xã Việt Nam", "Đài Tiếng nói Việt Nam", "Đài Truyền hình Việt Nam"}},
       {"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Trung ương Hội Nông dân Việt Nam",
        {"Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Trung ương Hội Nông dân Việt Nam"}},
+      {"Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam", {"Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam"}},
       {"Đoàn TNCS Hồ Chí Minh tỉnh, Bộ Chỉ huy Quân sự tỉnh và Công an tỉnh",
        {"Đoàn TNCS Hồ Chí Minh tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"}},
       {"các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",

@@ -316,6 +316,7 @@ TEST(TasksTest, OutsideTheDutySectionsOnlySentencesGivingDutiesAreTasks) {
       "1. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ngãi, Bình Định và Phú Yên khẩn trương rà soát thiệt hại.\n"
       "2. Bộ trưởng Bộ Tài chính tổng hợp, đề xuất nguồn vốn.\n"
       "3. Ủy ban nhân dân tỉnh Phú Yên đã ban hành kế hoạch.\n"
+      "4. Đề nghị Hội Cựu chiến binh tỉnh vận động hội viên tham gia.\n"
       "Văn phòng Chính phủ theo dõi, đôn đốc thực hiện.\n");
   EXPECT_EQ(Assigned(e),
             (AssignedList{
@@ -323,6 +324,7 @@ TEST(TasksTest, OutsideTheDutySectionsOnlySentencesGivingDutiesAreTasks) {
                  {"Ủy ban nhân dân tỉnh Quảng Ngãi/perform", "Ủy ban nhân dân tỉnh Bình Định/perform",
                   "Ủy ban nhân dân tỉnh Phú Yên/perform"}},
                 {"Bộ trưởng Bộ Tài chính tổng hợp, đề xuất nguồn vốn.", {"Bộ Tài chính/perform"}},
+                {"Đề nghị Hội Cựu chiến binh tỉnh vận động hội viên tham gia.", {"Hội Cựu chiến binh tỉnh/perform"}},
                 {"Văn phòng Chính phủ theo dõi, đôn đốc thực hiện.", {"Văn phòng Chính phủ/perform"}}}));
 }
 
