@@ -239,7 +239,10 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     if (len == 0) continue;
     size_t after = q + len;
     if (after >= view.size() || SentenceEndsAt(view, after)) continue;
-    for (const auto& n : SplitAgencyList(a, text.substr(q, len))) out->push_back({n, "perform"});
+    // A broad object ("đôn đốc các bộ, địa phương") is no named assignee.
+    for (const auto& n : SplitAgencyList(a, text.substr(q, len))) {
+      if (!IsCollective(a, n)) out->push_back({n, "perform"});
+    }
     p = after;
   }
 }

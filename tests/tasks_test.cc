@@ -342,5 +342,17 @@ TEST(TasksTest, RecipientsAndTheIssuingBodyAreNotAssignees) {
   EXPECT_EQ(all, (std::vector<std::string>{"Sở Y tế/perform", "Cục Bổ trợ tư pháp/perform"}));
 }
 
+TEST(TasksTest, ABroadObjectOfADirectiveIsNoNamedAssignee) {
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ đôn đốc các cơ quan, đơn vị thực hiện.\n"
+      "- Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện.\n"
+      "- Giao Phòng Tư pháp huyện hướng dẫn nghiệp vụ.\n");
+  EXPECT_EQ(Assigned(e), (AssignedList{
+                             {"Sở Nội vụ đôn đốc các cơ quan, đơn vị thực hiện.", {"Sở Nội vụ/perform"}},
+                             {"Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện.",
+                              {"Văn phòng Chính phủ/perform"}},
+                             {"Giao Phòng Tư pháp huyện hướng dẫn nghiệp vụ.", {"Phòng Tư pháp huyện/perform"}}}));
+}
+
 }  // namespace
 }  // namespace plangraph
