@@ -50,43 +50,94 @@ bool IsTaskBlock(const Segmentation& seg, const Block& blk, const TaskRules& rul
 }
 
 // A heading that is only a list of bodies ("2. Sở Tài chính:", "Đề nghị Liên đoàn lao động
-// tỉnh") assigns the items below it.
-std::vector<std::string> AgencyHeading(const Section& sec, const AgencyRules& agencies) {
-  if (sec.depth < 2 && sec.kind != "letter") return {};
-  std::string h = sec.heading;
-  static const RE2 prefix(R"((?i)^\s*(?:đối với|đề nghị|giao)\s+)");
-  std::string view = ToneCanonicalView(h);
-  re2::StringPiece in(view);
-  if (RE2::Consume(&in, prefix)) {
-    h = h.substr(in.data() - view.data());
-    view = ToneCanonicalView(h);
-  }
-  size_t len = AgencyAt(agencies, view, 0);
-  if (len == 0) return {};
-  // The heading must be names only (commas, ";" and "và" between them).
-  std::vector<std::string> names = SplitAgencyList(agencies, h);
-  size_t covered = 0;
-  for (const auto& n : names) covered += n.size();
-  if (covered + names.size() * 4 + 2 < h.size()) return {};
-  return names;
+// tỉnh") assigns the items below it. `text` is the heading block's whole text where there is
+// one: the section's heading stops at a colon ("Chủ tịch UBND các tỉnh: A, B và C chỉ đạo …").
+std::vector<std::string> AgencyHeading(const Section& sec, const std::string& text,
+                                       const AgencyRules& agencies) {
+  if (sec.depth < 1) return {};  // not a preamble's "Căn cứ …" nor an article
+  return AgencyHeadingNames(agencies, text);
 }
 
 // AgencyHeading of each section, read once per section (see TaskHeadings).
 class AgencyHeadings {
  public:
   AgencyHeadings(const Segmentation& seg, const AgencyRules& agencies)
-      : seg_(seg), agencies_(agencies), names_(seg.sections.size()) {}
+      : seg_(seg), agencies_(agencies), names_(seg.sections.size()),
+        heading_block_(seg.sections.size(), -1) {
+    for (size_t b = 0; b < seg.blocks.size(); ++b) {
+      const Block& blk = seg.blocks[b];
+      if (blk.kind == Block::Kind::kHeading && blk.section >= 0 &&
+          blk.section < static_cast<int>(heading_block_.size()) && heading_block_[blk.section] < 0) {
+        heading_block_[blk.section] = static_cast<int>(b);
+      }
+    }
+  }
   const std::vector<std::string>& Names(int section) {
     auto& n = names_[section];
-    if (!n) n = AgencyHeading(seg_.sections[section], agencies_);
+    if (!n) {
+      int b = heading_block_[section];
+      const Section& sec = seg_.sections[section];
+      n = AgencyHeading(sec, b >= 0 ? seg_.blocks[b].text : sec.heading, agencies_);
+    }
     return *n;
+  }
+  // Whether an enclosing section's heading names bodies: the block is their duty. A heading
+  // block does not count its own section.
+  bool UnderAgencyHeading(const Block& blk) {
+    int s = blk.section;
+    if (blk.kind == Block::Kind::kHeading && s >= 0) s = seg_.sections[s].parent;
+    for (; s >= 0; s = seg_.sections[s].parent) {
+      if (!Names(s).empty()) return true;
+    }
+    return false;
   }
 
  private:
   const Segmentation& seg_;
   const AgencyRules& agencies_;
   std::vector<std::optional<std::vector<std::string>>> names_;
+  std::vector<int> heading_block_;  // first heading block of each section, -1 if none
 };
+
+// The end of a label at `pos` ("Cơ quan chủ trì:") and the role it gives, or `pos` and "".
+size_t LabelEnd(const AgencyRules& a, const std::string& view, size_t pos, std::string* role) {
+  size_t p = pos;
+  while (p < view.size() && (view[p] == ' ' || view[p] == '-' || view[p] == '+')) ++p;
+  for (const auto& [r, re] : a.labels) {
+    re2::StringPiece m;
+    if (re->Match(view, p, view.size(), RE2::ANCHOR_START, &m, 1)) {
+      *role = r;
+      return p + m.size();
+    }
+  }
+  role->clear();
+  return pos;
+}
+
+// Outside the duty sections, a sentence is a task when it opens with bodies and a verb that
+// is not a statement ("Bộ Tài chính tổng hợp, đề xuất …", not "Ủy ban nhân dân tỉnh đã ban hành"),
+// with a label ("Cơ quan thực hiện: …") or with a lead-in that addresses them ("Đề nghị …").
+bool IsDutySentence(const AgencyRules& a, const std::string& text) {
+  std::string view = ToneCanonicalView(text);
+  std::string role;
+  size_t start = LabelEnd(a, view, 0, &role);
+  re2::StringPiece lead[2];
+  bool addressed = a.lead_in && a.lead_in->Match(view, start, view.size(), RE2::ANCHOR_START, lead, 2);
+  if (addressed) start = lead[1].data() - view.data() + lead[1].size() + 1;
+  if (start >= view.size()) return false;
+  size_t len = AgencyListAt(a, view, start);
+  if (len == 0) return false;
+  // "Cơ quan thực hiện: Bộ Công an.", "Đề nghị Hội Nông dân tỉnh …"
+  if (!role.empty() || addressed) return true;
+  size_t after = start + len;
+  while (after < view.size() && view[after] == ' ') ++after;
+  if (after >= view.size()) return false;
+  // "Ủy ban nhân dân tỉnh đã ban hành …" reports; "Văn phòng Chính phủ về Kết luận …" is a title.
+  if (a.statement && a.statement->Match(view, after, view.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    return false;
+  }
+  return a.stop->Match(view, after, view.size(), RE2::ANCHOR_START, nullptr, 0);
+}
 
 struct Found {
   std::string name;
@@ -146,13 +197,18 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     starts.push_back(p + 2);
   }
   for (size_t s : starts) {
+    // "Cơ quan chủ trì: Bộ Công an." — the label gives the role, and the list may end the sentence.
+    std::string label_role;
+    s = LabelEnd(a, view, s, &label_role);
     size_t start;
     size_t len = SubjectAt(a, view, s, &start);
     if (len == 0) continue;
     size_t after = start + len;
     // A subject must be followed by a verb or a colon, not end the sentence.
-    if (SentenceEndsAt(view, after)) continue;
+    if (label_role.empty() && SentenceEndsAt(view, after)) continue;
     std::string role = RoleAfter(a, view, after);
+    if (role == "issue") continue;  // "Bộ … yêu cầu Thủ trưởng các đơn vị …": the object acts
+    if (!label_role.empty() && role == "perform") role = label_role;
     for (const auto& n : SplitAgencyList(a, text.substr(start, len))) out->push_back({n, role});
     // "A chủ trì, phối hợp với B": B supports.
     if (role == "lead") {
@@ -183,7 +239,10 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
     if (len == 0) continue;
     size_t after = q + len;
     if (after >= view.size() || SentenceEndsAt(view, after)) continue;
-    for (const auto& n : SplitAgencyList(a, text.substr(q, len))) out->push_back({n, "perform"});
+    // A broad object ("đôn đốc các bộ, địa phương") is no named assignee.
+    for (const auto& n : SplitAgencyList(a, text.substr(q, len))) {
+      if (!IsCollective(a, n)) out->push_back({n, "perform"});
+    }
     p = after;
   }
 }
@@ -356,6 +415,7 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
     else if (kind == "schedule") rules.schedule_line = *re;
     else if (kind == "execution") rules.execution = *re;
     else if (kind == "not_task") rules.not_task = *re;
+    else if (kind == "recipients") rules.recipients = *re;
     else if (kind == "xref.part") rules.xref_part = *re;
     else if (kind == "xref.clause") rules.xref_clause = *re;
     else if (kind == "column.lead") rules.columns.lead = *re;
@@ -369,10 +429,10 @@ Result<TaskRules> LoadTaskRules(const RuleFile& file) {
   RE2::Options opt;
   opt.set_case_sensitive(false);
   rules.task_section = std::make_shared<const RE2>("(?:^|[^\\pL])(?:" + alt + ")", opt);
-  if (!rules.schedule_line || !rules.execution || !rules.not_task || !rules.xref_part ||
+  if (!rules.schedule_line || !rules.execution || !rules.not_task || !rules.recipients || !rules.xref_part ||
       !rules.xref_clause || !rules.task_section->ok()) {
     return Status::BadRule(file.path +
-                           ": needs section, schedule, execution, not_task and xref lines");
+                           ": needs section, schedule, execution, not_task, recipients and xref lines");
   }
   return rules;
 }
@@ -533,10 +593,14 @@ std::string ClauseText(std::string_view piece) {
 // assignees, so no limit is hidden behind another.
 std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const TaskRules& rules,
                              const AgencyRules& agencies, AgencyHeadings& agency_headings,
+                             const std::vector<std::string>& owner,
                              const DeadlineRules& deadlines, const DocumentDate& doc) {
   std::vector<Found> found;
   FindAssignees(agencies, blk.text, &found);
   ExecutionClause(agencies, rules, blk.text, &found);
+  if (found.empty()) {
+    for (const auto& n : owner) found.push_back({n, "perform"});
+  }
   for (int s = blk.section; s >= 0 && found.empty(); s = seg.sections[s].parent) {
     for (const auto& n : agency_headings.Names(s)) found.push_back({n, "perform"});
   }
@@ -658,6 +722,14 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     table.clear();
   };
+  // A bullet or paragraph that only names bodies ("- Bộ Nông nghiệp và Môi trường", "Giao Sở
+  // Tài chính:") owns the deeper bullets after it, up to a sibling, a paragraph or a heading.
+  struct Owner {
+    std::vector<std::string> names;
+    Block::Kind kind = Block::Kind::kParagraph;
+    std::string marker;
+  } owner;
+  bool in_recipients = false;  // after "Nơi nhận:", up to the next heading
   for (size_t b = 0; b < seg.blocks.size(); ++b) {
     const Block& blk = seg.blocks[b];
     if (blk.kind == Block::Kind::kTableRow && blk.zone == Zone::kBody) {
@@ -665,7 +737,32 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
       continue;
     }
     if (!table.empty()) flush_table();
-    if (!IsTaskBlock(seg, blk, rules, task_headings)) continue;
+    if (blk.kind == Block::Kind::kHeading) in_recipients = false;
+    if (RE2::PartialMatch(ToneCanonicalView(blk.text), *rules.recipients)) in_recipients = true;
+    if (in_recipients || blk.zone != Zone::kBody) continue;
+    if (!owner.names.empty() &&
+        (blk.kind == Block::Kind::kHeading || blk.kind == Block::Kind::kParagraph ||
+         (blk.kind == owner.kind && blk.marker == owner.marker))) {
+      owner.names.clear();
+    }
+    bool inherits = !owner.names.empty();
+    bool duty_section = IsTaskBlock(seg, blk, rules, task_headings);
+    if (blk.kind != Block::Kind::kHeading) {
+      std::vector<std::string> names = AgencyHeadingNames(agencies, blk.text);
+      if (!names.empty()) {
+        owner = {std::move(names), blk.kind, blk.marker};
+        if (!duty_section) continue;
+      }
+    }
+    if (!duty_section &&
+        ((!inherits && !agency_headings.UnderAgencyHeading(blk) && !IsDutySentence(agencies, blk.text)) ||
+         std::none_of(blk.text.begin(), blk.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }))) {
+      continue;  // a separator line ("------") is no work either
+    }
+    if (!duty_section && blk.kind == Block::Kind::kHeading &&
+        !agency_headings.Names(blk.section).empty()) {
+      continue;  // "2. Bộ Tài chính" outside the duty sections: its items are the tasks
+    }
     std::string view = ToneCanonicalView(blk.text);
     std::string value;
     if (RE2::FullMatch(view, *rules.schedule_line, &value) && blk.kind != Block::Kind::kHeading) {
@@ -682,7 +779,9 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
-    for (Task& t : BlockTasks(seg, blk, rules, agencies, agency_headings, deadlines, doc)) {
+    static const std::vector<std::string> kNoOwner;
+    const std::vector<std::string>& inherited = inherits ? owner.names : kNoOwner;
+    for (Task& t : BlockTasks(seg, blk, rules, agencies, agency_headings, inherited, deadlines, doc)) {
       tasks.push_back(std::move(t));
     }
   }

@@ -262,5 +262,97 @@ TEST(TasksTest, CrossReferenceAssignsTheTasksOfTheNamedSections) {
             (std::vector<std::string>{"Ban Tổ chức - Kiểm tra/advise"}));
 }
 
+// Who each task's text goes to, in document order, for the tasks that have assignees.
+std::vector<std::pair<std::string, std::vector<std::string>>> Assigned(const Extraction& e) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const Task& t : e.tasks) {
+    if (!t.assignees.empty()) out.push_back({t.text, Agencies(t)});
+  }
+  return out;
+}
+
+using AssignedList = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+TEST(TasksTest, LabelLinesGiveTheBodiesAndTheirRoles) {
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n1. Tập huấn chuyên sâu\n- Cơ quan chủ trì: Bộ Tư pháp.\n"
+      "- Cơ quan phối hợp: Bộ Công an, Bộ Quốc phòng.\n2. Biên soạn tài liệu\n"
+      "- Đơn vị thực hiện: Sở Giáo dục và Đào tạo, Sở Văn hóa, Thể thao và Du lịch.\n");
+  EXPECT_EQ(Assigned(e),
+            (AssignedList{
+                {"Cơ quan chủ trì: Bộ Tư pháp.", {"Bộ Tư pháp/lead"}},
+                {"Cơ quan phối hợp: Bộ Công an, Bộ Quốc phòng.", {"Bộ Công an/support", "Bộ Quốc phòng/support"}},
+                {"Đơn vị thực hiện: Sở Giáo dục và Đào tạo, Sở Văn hóa, Thể thao và Du lịch.",
+                 {"Sở Giáo dục và Đào tạo/perform", "Sở Văn hóa, Thể thao và Du lịch/perform"}}}));
+}
+
+TEST(TasksTest, AgencyHeadingOutsideTheDutySectionsAssignsItsItems) {
+  // "I. ĐỊNH HƯỚNG" names no duty section: the agency heading alone makes its items tasks.
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nI. ĐỊNH HƯỚNG\n1. Cục Mỹ thuật, Nhiếp ảnh và Triển lãm\n"
+      "- Hoàn thiện dự thảo Nghị định.\n2. Đề nghị Trung ương Hội Nông dân Việt Nam:\n"
+      "- Vận động hội viên tham gia.\n3. Bối cảnh\nNăm 2024 nhiều địa phương gặp khó khăn.\n");
+  EXPECT_EQ(Assigned(e), (AssignedList{
+                             {"Hoàn thiện dự thảo Nghị định.", {"Cục Mỹ thuật, Nhiếp ảnh và Triển lãm/perform"}},
+                             {"Vận động hội viên tham gia.", {"Trung ương Hội Nông dân Việt Nam/perform"}}}));
+  EXPECT_EQ(e.tasks.size(), 2u);  // neither heading nor the background paragraph is a task
+}
+
+TEST(TasksTest, ABulletThatOnlyNamesABodyOwnsTheDeeperBulletsBelow) {
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nIII. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Bộ Xây dựng\n+ Rà soát quy chuẩn.\n"
+      "+ Hướng dẫn địa phương.\n- Bộ Y tế:\n+ Kiểm tra cơ sở.\n- Tổng kết năm.\n");
+  EXPECT_EQ(Assigned(e), (AssignedList{{"Bộ Xây dựng", {"Bộ Xây dựng/perform"}},
+                                       {"Rà soát quy chuẩn.", {"Bộ Xây dựng/perform"}},
+                                       {"Hướng dẫn địa phương.", {"Bộ Xây dựng/perform"}},
+                                       {"Bộ Y tế:", {"Bộ Y tế/perform"}},
+                                       {"Kiểm tra cơ sở.", {"Bộ Y tế/perform"}}}));
+}
+
+TEST(TasksTest, OutsideTheDutySectionsOnlySentencesGivingDutiesAreTasks) {
+  // A dispatch: numbered items addressed to bodies, under no duty heading.
+  Extraction e = ExtractText(
+      "CÔNG ĐIỆN\nThử\n\nThủ tướng Chính phủ yêu cầu:\n"
+      "1. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ngãi, Bình Định và Phú Yên khẩn trương rà soát thiệt hại.\n"
+      "2. Bộ trưởng Bộ Tài chính tổng hợp, đề xuất nguồn vốn.\n"
+      "3. Ủy ban nhân dân tỉnh Phú Yên đã ban hành kế hoạch.\n"
+      "4. Đề nghị Hội Cựu chiến binh tỉnh vận động hội viên tham gia.\n"
+      "Văn phòng Chính phủ theo dõi, đôn đốc thực hiện.\n");
+  EXPECT_EQ(Assigned(e),
+            (AssignedList{
+                {"Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ngãi, Bình Định và Phú Yên khẩn trương rà soát thiệt hại.",
+                 {"Ủy ban nhân dân tỉnh Quảng Ngãi/perform", "Ủy ban nhân dân tỉnh Bình Định/perform",
+                  "Ủy ban nhân dân tỉnh Phú Yên/perform"}},
+                {"Bộ trưởng Bộ Tài chính tổng hợp, đề xuất nguồn vốn.", {"Bộ Tài chính/perform"}},
+                {"Đề nghị Hội Cựu chiến binh tỉnh vận động hội viên tham gia.", {"Hội Cựu chiến binh tỉnh/perform"}},
+                {"Văn phòng Chính phủ theo dõi, đôn đốc thực hiện.", {"Văn phòng Chính phủ/perform"}}}));
+}
+
+TEST(TasksTest, RecipientsAndTheIssuingBodyAreNotAssignees) {
+  // Regression: an italic "*Nơi nhận:*" let the recipients through as tasks.
+  Extraction e = ExtractText(
+      "QUYẾT ĐỊNH\nThử\n\nĐiều 3. Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.\n"
+      "*Nơi nhận:*\n- Bộ Y tế;\n- Văn phòng Chính phủ;\n"
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+      "Bộ Tư pháp yêu cầu Cục Bổ trợ tư pháp triển khai Kế hoạch này.\n");
+  std::vector<std::string> all;
+  for (const Task& t : e.tasks) {
+    for (const auto& a : Agencies(t)) all.push_back(a);
+  }
+  EXPECT_EQ(all, (std::vector<std::string>{"Sở Y tế/perform", "Cục Bổ trợ tư pháp/perform"}));
+}
+
+TEST(TasksTest, ABroadObjectOfADirectiveIsNoNamedAssignee) {
+  Extraction e = ExtractText(
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ đôn đốc các cơ quan, đơn vị thực hiện.\n"
+      "- Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện.\n"
+      "- Giao Phòng Tư pháp huyện hướng dẫn nghiệp vụ.\n");
+  EXPECT_EQ(Assigned(e), (AssignedList{
+                             {"Sở Nội vụ đôn đốc các cơ quan, đơn vị thực hiện.", {"Sở Nội vụ/perform"}},
+                             {"Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện.",
+                              {"Văn phòng Chính phủ/perform"}},
+                             {"Giao Phòng Tư pháp huyện hướng dẫn nghiệp vụ.", {"Phòng Tư pháp huyện/perform"}}}));
+}
+
 }  // namespace
 }  // namespace plangraph
