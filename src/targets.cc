@@ -88,6 +88,15 @@ std::string LastWords(const std::string& s, int n) {
   return out;
 }
 
+// The first `n` folded words of `s`: what a share counts ("100% xã …" and "100% đài …" are
+// two targets even when the same words introduce them).
+std::string FirstWords(const std::string& s, int n) {
+  std::string f = Trim(Fold(s));
+  size_t end = 0;
+  for (int i = 0; i < n && end != std::string::npos; ++i) end = f.find(' ', end + (i > 0));
+  return f.substr(0, end);
+}
+
 // The text before a number without a trailing comparator ("tối thiểu là", "từ").
 std::string StripComparators(const std::string& before, const TargetRules& rules) {
   for (const auto& c : rules.comparators) {
@@ -428,7 +437,7 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
                                          : (LastWords(StripComparators(clause_before, rules), 3) +
                                             "|" + (clause_before.find_first_not_of(' ') == std::string::npos
                                                        ? LastWords(clause_after, 0) + Fold(clause_after).substr(0, 40)
-                                                       : ""));
+                                                       : percent ? FirstWords(clause_after, 2) : ""));
       auto key = std::make_tuple(target.value, Fold(target.unit), year, key_words);
       if (!seen.insert(key).second) continue;
       out.push_back(std::move(target));

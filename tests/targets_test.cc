@@ -128,5 +128,14 @@ TEST(TargetsTest, NamesInQuotesAndBaselinesAreNotTargets) {
   ExpectTargets("II. MỤC TIÊU\n- Nhà ở có tuổi thọ từ 10 năm trở lên.", {{10, "năm", 0}});
 }
 
+// Regression: "Từ năm 2026 trở đi 100% xã …" and "Từ năm 2026 trở đi 100% trường …" were taken
+// for one target restated, because the same words introduce them.
+TEST(TargetsTest, SharesOfDifferentGroupsAreNotRestatements) {
+  ExpectTargets("II. MỤC TIÊU\n- Chỉ tiêu 1: Từ năm 2026 trở đi 100% xã, phường có điểm bưu điện.\n"
+                "- Chỉ tiêu 2: Từ năm 2026 trở đi 100% trường học có thư viện số.\n"
+                "- Chỉ tiêu 3: Từ năm 2026 trở đi 100% xã, phường có điểm bưu điện.",
+                {{100, "%", 2026}, {100, "%", 2026}});
+}
+
 }  // namespace
 }  // namespace plangraph
