@@ -96,9 +96,28 @@ std::string RemovePairs(std::string_view raw, char mark) {
   return s;
 }
 
+// Removes single '*' emphasis marks ("*Hà Nội, ngày", "Quy*ế*t *đị*nh", "…; *"). A '*' that
+// opens a star block ("* Đến năm 2025") or stands alone on its line (between header cells) is
+// kept.
+std::string RemoveSingleStars(std::string_view raw) {
+  size_t first = raw.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return std::string(raw);
+  size_t last = raw.find_last_not_of(" \t");
+  if (first == last && raw[first] == '*') return std::string(raw);
+  bool star_block = raw[first] == '*' && first + 1 < raw.size() &&
+                    (raw[first + 1] == ' ' || raw[first + 1] == '\t');
+  std::string s;
+  s.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '*' && !(star_block && i == first)) continue;
+    s.push_back(raw[i]);
+  }
+  return s;
+}
+
 std::string RemoveMarkup(std::string_view raw) {
   // Markdown emphasis and heading marks; footnote reference marks.
-  std::string s = RemovePairs(RemovePairs(raw, '*'), '_');
+  std::string s = RemoveSingleStars(RemovePairs(RemovePairs(raw, '*'), '_'));
   size_t i = 0;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   if (i < s.size() && s[i] == '#') {

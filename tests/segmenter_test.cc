@@ -150,5 +150,20 @@ TEST(SegmenterTest, PortalPageBeforeMottoAndAfterFooterIsNotBody) {
   EXPECT_EQ(e.document.type, "Kế hoạch");
 }
 
+// Pages saved from portals mark italics with single stars, even inside words.
+TEST(SegmenterTest, CleanLineRemovesSingleStarEmphasis) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"*Hà Nội, ngày", "Hà Nội, ngày"},
+      {"24 tháng 11 năm 2025*", "24 tháng 11 năm 2025"},
+      {"*(theo Quy*ế*t *đị*nh 1616/Q*Đ*-TTg)*", "(theo Quyết định 1616/QĐ-TTg)"},
+      {"*c) *Việc tính toán", "c) Việc tính toán"},
+      {"*Căn cứ Luật Tổ chức Chính phủ; *", "Căn cứ Luật Tổ chức Chính phủ;"},
+      // Kept: a star block and a lone star between header cells.
+      {"* Đến năm 2030", "* Đến năm 2030"},
+      {"*", "*"},
+  };
+  for (const auto& [raw, text] : cases) EXPECT_EQ(CleanLine(raw).text, text) << raw;
+}
+
 }  // namespace
 }  // namespace plangraph
