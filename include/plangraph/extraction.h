@@ -32,7 +32,8 @@ struct DocumentInfo {
 };
 
 // A node of the section tree. depth 1 is the top numbered level (I., II. …), depth 2 the first
-// Arabic level below it, and so on. Articles ("Điều 1.") and appendices ("PHỤ LỤC 01") sit outside
+// Arabic level below it (or the top one when there is no Roman level); lettered and decimal items
+// are depth 3 or more. Articles ("Điều 1.") and appendices ("PHỤ LỤC 01") sit outside
 // the numbered outline and have depth 0. "* Đến năm 2025" sub-blocks are kind "star".
 struct Section {
   int id = 0;

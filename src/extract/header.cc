@@ -39,6 +39,25 @@ const RE2& DayWord() {
   static const RE2 re(R"((?i)ngày)");
   return re;
 }
+const RE2& SubjectPiece() {  // "V/v triển khai …": the subject of a letter (Công văn)
+  static const RE2 re(R"(^V\s*/\s*[vV](?:\s|$))");
+  return re;
+}
+// A caption that attaches a plan or appendix to the document: "(Kèm theo Nghị quyết số
+// 394/NQ-CP ngày 03 tháng 12 năm 2025 của Chính phủ)". Type name, symbol, what follows.
+const RE2& AttachmentCaption() {
+  static const RE2 re(R"((?i)kèm theo\s+(\pL+(?:\s+\pL+){0,3}?)\s+số\s+(\d[\pL\pN./&]*(?:\s*[-/]\s*[\pL\pN./&]+)*)(.*))");
+  return re;
+}
+// A legal portal's metadata table: a label cell and its value in the next cell.
+const RE2& MetadataLabel() {
+  static const RE2 re(R"((?i)^(Số hiệu|Loại văn bản|Ngày ban hành)\s*:?\s*$)");
+  return re;
+}
+const RE2& NumericDate() {
+  static const RE2 re(R"(^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$)");
+  return re;
+}
 
 bool IsMottoOrRule(const std::string& t) {
   std::string f = Fold(t);
@@ -47,9 +66,9 @@ bool IsMottoOrRule(const std::string& t) {
 }
 
 // Header pieces: table cells and TAB cells count as separate lines.
-std::vector<std::string> HeaderPieces(const Segmentation& seg, int until) {
+std::vector<std::string> HeaderPieces(const Segmentation& seg, int from, int until) {
   std::vector<std::string> pieces;
-  for (int i = 0; i < until && i < static_cast<int>(seg.lines.size()); ++i) {
+  for (int i = from; i < until && i < static_cast<int>(seg.lines.size()); ++i) {
     const Line& l = seg.lines[i];
     if (!l.cells.empty()) {
       for (const auto& c : l.cells) {
@@ -62,6 +81,31 @@ std::vector<std::string> HeaderPieces(const Segmentation& seg, int until) {
   return pieces;
 }
 
+// A cell wrapped over two lines ("Hà Nội, ngày" / "24 tháng 11 năm 2025", "Số:" / "12/KH-UBND")
+// is joined when the piece alone lacks what the joined text gives.
+std::vector<std::string> JoinWrappedPieces(const std::vector<std::string>& pieces) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const std::string& p = pieces[i];
+    if (i + 1 < pieces.size()) {
+      std::string joined = p + " " + pieces[i + 1];
+      // A date cut inside ("ngày" / "24 tháng 11 năm 2025"), not a whole date in the next piece.
+      bool date = RE2::PartialMatch(p, DayWord()) && !RE2::PartialMatch(p, YearOnly()) &&
+                  ParseVietnameseDate(pieces[i + 1]).empty() &&
+                  !ParseVietnameseDate(joined).empty();
+      bool symbol = RE2::PartialMatch(p, SymbolLabel()) && !RE2::PartialMatch(p, SymbolLine()) &&
+                    RE2::PartialMatch(joined, SymbolLine());
+      if (date || symbol) {
+        out.push_back(joined);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
 bool ValidDate(int y, int m, int d) {
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return false;
@@ -70,6 +114,8 @@ bool ValidDate(int y, int m, int d) {
 }
 
 constexpr size_t kMaxBareDateLine = 60;
+// How far down a page its metadata table may reach.
+constexpr int kMetadataLines = 120;
 
 bool IsPlaceDateLine(const std::string& piece, std::string* place) {
   return RE2::PartialMatch(piece, PlaceBeforeDate(), place) && place->size() <= kMaxBareDateLine;
@@ -94,6 +140,67 @@ bool IsDateLine(const std::string& piece, bool has_place_date) {
   return !has_place_date && piece.size() <= kMaxBareDateLine;
 }
 
+// Where the header does not give the type, number or date:
+//  - a portal's metadata table before the document ("Số hiệu:" | "6278/BVHTTDL-VP", "Loại văn
+//    bản:" | "Công văn", "Ngày ban hành:" | "20/11/2025");
+//  - the caption of an attached plan or appendix naming the document's own type ("Kèm theo Nghị
+//    quyết số 394/NQ-CP ngày 03 tháng 12 năm 2025");
+//  - the type code of the symbol ("232/CĐ-TTg"), and for a letter with a "V/v …" subject line and
+//    no type word, "Công văn".
+void FillFromElsewhere(const Segmentation& seg, const DocumentTypes& types,
+                       const std::vector<std::string>& header, HeaderFacts* facts) {
+  DocumentInfo& info = facts->info;
+  auto set_date = [&](const std::string& date) {
+    if (!info.date.empty() || date.empty()) return;
+    info.date = date;
+    facts->year = std::stoi(date.substr(0, 4));
+  };
+  const int n = static_cast<int>(seg.lines.size());
+  // Metadata: the label and its value are the next two non-blank pieces of the page's top.
+  std::vector<std::string> top = HeaderPieces(seg, 0, std::min(n, seg.doc_start + kMetadataLines));
+  for (size_t i = 0; i + 1 < top.size(); ++i) {
+    std::string label;
+    if (!RE2::FullMatch(top[i], MetadataLabel(), &label)) continue;
+    const std::string& value = top[i + 1];
+    std::string f = Fold(label);
+    int d = 0, m = 0, y = 0;
+    if (f == "so hieu" && info.symbol.empty() && RE2::PartialMatch("Số: " + value, SymbolLine())) {
+      info.symbol = CleanSymbol(value);
+    } else if (f == "loai van ban" && info.type.empty()) {
+      info.type = types.Canonical(value);
+    } else if (f == "ngay ban hanh" && RE2::FullMatch(value, NumericDate(), &d, &m, &y) &&
+               ValidDate(y, m, d)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      set_date(buf);
+    }
+  }
+  // Attachment captions, which may wrap over up to three lines.
+  if (!info.type.empty() && (info.symbol.empty() || info.date.empty())) {
+    for (int i = seg.doc_start; i < n; ++i) {
+      if (Fold(seg.lines[i].text).find("kem theo") == std::string::npos) continue;
+      std::string caption = seg.lines[i].text;
+      for (int j = i + 1; j < n && j <= i + 2; ++j) caption += " " + seg.lines[j].text;
+      std::string name, symbol, rest;
+      if (!RE2::PartialMatch(caption, AttachmentCaption(), &name, &symbol, &rest) ||
+          types.Canonical(name) != info.type) {
+        continue;
+      }
+      if (info.symbol.empty()) info.symbol = CleanSymbol(symbol);
+      // The date must follow the number directly: "… ngày 03 tháng 12 năm 2025 của …".
+      std::string lead = Trim(rest.substr(0, std::min<size_t>(rest.size(), 40)));
+      if (Fold(lead).rfind("ngay", 0) == 0) set_date(ParseVietnameseDate(rest));
+      break;
+    }
+  }
+  if (info.type.empty() && !info.symbol.empty()) info.type = types.FromSymbol(info.symbol);
+  if (info.type.empty() && std::any_of(header.begin(), header.end(), [](const std::string& p) {
+        return RE2::PartialMatch(p, SubjectPiece());
+      })) {
+    info.type = types.Canonical("Công văn");
+  }
+}
+
 }  // namespace
 
 std::string ParseVietnameseDate(std::string_view text) {
@@ -113,8 +220,9 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
   DocumentInfo& info = facts.info;
   if (seg.type_line >= 0) info.type = types.Canonical(seg.lines[seg.type_line].text);
   // The header zone, plus a few lines of the body when the file has no type line.
-  int until = seg.type_line >= 0 ? seg.type_line : std::min<int>(15, seg.lines.size());
-  std::vector<std::string> pieces = HeaderPieces(seg, until);
+  int until = seg.type_line >= 0 ? seg.type_line
+                                 : std::min<int>(seg.doc_start + 15, seg.lines.size());
+  std::vector<std::string> pieces = JoinWrappedPieces(HeaderPieces(seg, seg.doc_start, until));
   std::vector<std::string> issuer;
   std::optional<bool> has_place_date;  // computed at the first "ngày" piece
   auto place_date_line = [&] {
@@ -155,6 +263,7 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
     }
   }
   for (const auto& part : issuer) info.issuer += (info.issuer.empty() ? "" : " ") + part;
+  FillFromElsewhere(seg, types, pieces, &facts);
   if (seg.title_first >= 0) {
     for (int i = seg.title_first; i <= seg.title_last; ++i) {
       if (seg.lines[i].text.empty()) continue;

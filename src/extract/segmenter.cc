@@ -56,6 +56,10 @@ const RE2& PreambleStart() {  // ends the title: "Căn cứ …", "Thực hiện
   static const RE2 re(R"(^(?:Căn cứ|Thực hiện|Xét)\b)");
   return re;
 }
+const RE2& SubjectLine() {  // "V/v …" (về việc): a letter's subject, not Roman numeral V
+  static const RE2 re(R"(^V\s*/\s*[vV](?:\s|$))");
+  return re;
+}
 const RE2& LetterStart() {
   static const RE2 re(R"(^\pL)");
   return re;
@@ -92,9 +96,28 @@ std::string RemovePairs(std::string_view raw, char mark) {
   return s;
 }
 
+// Removes single '*' emphasis marks ("*Hà Nội, ngày", "Quy*ế*t *đị*nh", "…; *"). A '*' that
+// opens a star block ("* Đến năm 2025") or stands alone on its line (between header cells) is
+// kept.
+std::string RemoveSingleStars(std::string_view raw) {
+  size_t first = raw.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return std::string(raw);
+  size_t last = raw.find_last_not_of(" \t");
+  if (first == last && raw[first] == '*') return std::string(raw);
+  bool star_block = raw[first] == '*' && first + 1 < raw.size() &&
+                    (raw[first + 1] == ' ' || raw[first + 1] == '\t');
+  std::string s;
+  s.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '*' && !(star_block && i == first)) continue;
+    s.push_back(raw[i]);
+  }
+  return s;
+}
+
 std::string RemoveMarkup(std::string_view raw) {
   // Markdown emphasis and heading marks; footnote reference marks.
-  std::string s = RemovePairs(RemovePairs(raw, '*'), '_');
+  std::string s = RemoveSingleStars(RemovePairs(RemovePairs(raw, '*'), '_'));
   size_t i = 0;
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   if (i < s.size() && s[i] == '#') {
@@ -123,6 +146,13 @@ bool Segmentation::IsWithin(int id, int ancestor) const {
 
 Line CleanLine(std::string_view raw) {
   Line line;
+  size_t bold_marks = 0;
+  for (size_t at = raw.find("**"); at != std::string_view::npos; at = raw.find("**", at + 2)) {
+    ++bold_marks;
+  }
+  line.toggles_emphasis = bold_marks % 2 == 1;
+  size_t first = raw.find_first_not_of(" \t");
+  line.markdown_heading = first != std::string_view::npos && raw[first] == '#';
   std::string s = RemoveMarkup(raw);
   std::string trimmed = Trim(s);
   if (!trimmed.empty() && trimmed[0] == '|') {
@@ -192,6 +222,9 @@ struct Builder {
       }
     }
     s.depth = numbered ? parent_depth + 1 : 0;
+    // Only the Roman and the first Arabic level make the document's top two levels: a lettered
+    // or decimal item is never one of them, even in a document that has no Roman level.
+    if (numbered && rank != kRoman && rank != kArabic) s.depth = std::max(s.depth, 3);
     s.kind = kind;
     s.label = label;
     s.heading = heading;
@@ -205,6 +238,43 @@ struct Builder {
 
   void CloseAll() { open.clear(); }
 };
+
+// How far the document proper may start above its motto line ("Độc lập - Tự do - Hạnh phúc"):
+// the issuer's name and the party or state motto's first line stand there.
+constexpr int kMaxHeaderAboveMotto = 12;
+constexpr int kMaxMottoLine = 400;
+
+bool IsMottoLine(const Line& l) {
+  return Fold(l.text).find("doc lap tu do hanh phuc") != std::string::npos;
+}
+
+// The first line of the document proper: 0, unless the motto stands further down, after a
+// page's banner and metadata; then the block of non-blank lines just above the motto (up to a
+// markdown heading of the page).
+int DocumentStart(const std::vector<Line>& lines) {
+  const int n = static_cast<int>(lines.size());
+  for (int m = 0; m < n && m < kMaxMottoLine; ++m) {
+    if (!IsMottoLine(lines[m])) continue;
+    int start = m;
+    while (start > 0 && m - start < kMaxHeaderAboveMotto && !lines[start - 1].text.empty() &&
+           !lines[start - 1].markdown_heading) {
+      --start;
+    }
+    return start;
+  }
+  return 0;
+}
+
+// The source line `l` starts with bold emphasis that it does not close.
+bool OpensEmphasis(std::string_view text, const Line& l) {
+  if (!l.toggles_emphasis) return false;
+  std::string_view raw = text.substr(l.begin, l.end - l.begin);
+  size_t first = raw.find_first_not_of(" \t");
+  return first != std::string_view::npos && raw.substr(first, 2) == "**";
+}
+
+// How many source lines a bold heading may wrap over.
+constexpr int kMaxEmphasisLines = 4;
 
 // Splits "Thời gian kiểm tra: 13h30’ ngày 29/4/2026" into a short title and its content.
 std::pair<std::string, std::string> SplitTitleColon(const std::string& text) {
@@ -234,15 +304,18 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
   }
   const int n = static_cast<int>(seg.lines.size());
 
-  // 2. Header and title: up to the first document-type line near the top.
-  for (int i = 0; i < n && i < 80; ++i) {
+  // 2. Header and title: up to the first document-type line near the top of the document
+  // proper, which starts a few lines above the national motto when a page puts other text first.
+  seg.doc_start = DocumentStart(seg.lines);
+  for (int i = seg.doc_start; i < n && i < seg.doc_start + 80; ++i) {
     const Line& l = seg.lines[i];
     if (!l.table_row && is_type_line(context, l.text)) {
       seg.type_line = i;
       break;
     }
   }
-  int body_start = 0;
+  for (int i = 0; i < seg.doc_start; ++i) seg.lines[i].zone = Zone::kHeader;
+  int body_start = seg.doc_start;
   if (seg.type_line >= 0) {
     for (int i = 0; i < seg.type_line; ++i) seg.lines[i].zone = Zone::kHeader;
     seg.lines[seg.type_line].zone = Zone::kHeader;
@@ -280,9 +353,16 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     open_block = &seg.blocks.back();
   };
 
+  // Set at a markdown heading after the footer ("## Văn bản liên quan"): the rest is the page
+  // around the document, never body again.
+  bool ended = false;
   for (int i = body_start; i < n; ++i) {
     Line& l = seg.lines[i];
-    const std::string& t = l.text;
+    std::string t = l.text;
+    if (ended) {
+      l.zone = Zone::kFooter;
+      continue;
+    }
     if (t.empty()) {
       // A blank line ends a block, but a heading may still wrap over it in some files.
       if (open_block && open_block->kind != Block::Kind::kHeading) close_block();
@@ -301,6 +381,11 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       zone = Zone::kFooter;
       b.CloseAll();
       close_block();
+    }
+    if (zone != Zone::kBody && l.markdown_heading && !restart) {
+      ended = true;
+      l.zone = Zone::kFooter;
+      continue;
     }
     if (zone != Zone::kBody) {
       if (t.rfind("�", 0) == 0 || RE2::PartialMatch(t, FootnoteStart())) zone = Zone::kFootnote;
@@ -324,11 +409,32 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       close_block();
       continue;
     }
-    // Headings.
+    // Headings. A bold heading wrapped over several source lines is read whole.
+    int wrapped_last = i;
+    if (OpensEmphasis(text, l)) {
+      std::string joined = t;
+      for (int j = i + 1; j < n && j <= i + kMaxEmphasisLines; ++j) {
+        const Line& next = seg.lines[j];
+        if (next.text.empty() || next.table_row) break;
+        joined += " " + next.text;
+        if (next.toggles_emphasis) {
+          bool heading = RE2::FullMatch(joined, RomanHeading()) ||
+                         RE2::FullMatch(joined, DecimalHeading()) ||
+                         RE2::FullMatch(joined, ArabicHeading());
+          if (heading) {
+            t = joined;
+            wrapped_last = j;
+          }
+          break;
+        }
+      }
+    }
     std::string heading;
     int sec = -1;
-    if (RE2::FullMatch(t, RomanHeading(), &label, &rest) && ParseRoman(label) &&
-        StartsWithUpper(rest)) {
+    if (RE2::PartialMatch(t, SubjectLine())) {
+      // "V/v …" is never a heading.
+    } else if (RE2::FullMatch(t, RomanHeading(), &label, &rest) && ParseRoman(label) &&
+               StartsWithUpper(rest)) {
       sec = b.AddSection("roman", kRoman, true, label, heading = StripTrailingColon(rest), i);
     } else if (RE2::FullMatch(t, DecimalHeading(), &label, &rest) && StartsWithUpper(rest)) {
       sec = b.AddSection("decimal", DecimalRank(label), true, label,
@@ -354,6 +460,15 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
       new_block(Block::Kind::kHeading, i, label, heading.empty() ? t : heading);
       open_block->section = sec;
       heading_is_text = seg.sections[sec].heading == open_block->text;
+      // The other source lines of a wrapped bold heading belong to its block.
+      size_t offset = seg.lines[i].text.size() + 1;
+      for (int j = i + 1; j <= wrapped_last; ++j) {
+        seg.lines[j].zone = Zone::kBody;
+        open_block->line_starts.push_back({offset, j});
+        offset += seg.lines[j].text.size() + 1;
+      }
+      open_block->last_line = wrapped_last;
+      i = wrapped_last;
       // A heading's text may wrap: keep it open for lowercase continuations.
       continue;
     }

@@ -30,6 +30,11 @@ struct Line {
   std::string text;                // cleaned: markup removed, spaces collapsed, trimmed
   std::vector<std::string> cells;  // table cells (markdown pipes or TAB runs); empty if none
   bool table_row = false;          // a markdown table row: never a heading or a task
+  // An odd number of "**" marks: bold emphasis opened here runs on to a later line (or was
+  // opened on an earlier one and closes here). Pages saved from legal portals wrap a bold
+  // heading over several source lines ("**I. MỤC" / "ĐÍCH, YÊU CẦU**").
+  bool toggles_emphasis = false;
+  bool markdown_heading = false;  // the raw line started with '#'
   Zone zone = Zone::kBody;
 };
 
@@ -52,6 +57,10 @@ struct Segmentation {
   std::vector<Section> sections;
   std::vector<Block> blocks;
   int type_line = -1;  // index of the document-type line ("KẾ HOẠCH"), -1 if none
+  // Index of the first line of the document proper. Pages saved from a portal put a banner,
+  // navigation and a metadata table before it; they are found as the lines before the
+  // national motto's header block and kept in the header zone, outside `doc_start`.
+  int doc_start = 0;
   int title_first = -1, title_last = -1;
 
   // True when section `id` is `ancestor` or lies below it.

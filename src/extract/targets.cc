@@ -25,6 +25,8 @@ std::shared_ptr<const RE2> Compile(const std::string& pattern) {
 // run without any is not an indicator, and reading all of it for each number would cost the
 // square of a block of many numbers.
 constexpr size_t kMaxClauseBytes = 400;
+// Words read as a counted noun phrase after a number when no unit of the list follows it.
+constexpr int kMaxNounWords = 3;
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -84,6 +86,15 @@ std::string LastWords(const std::string& s, int n) {
   for (size_t i = words.size() > static_cast<size_t>(n) ? words.size() - n : 0; i < words.size(); ++i)
     out += words[i] + " ";
   return out;
+}
+
+// The first `n` folded words of `s`: what a share counts ("100% xã …" and "100% đài …" are
+// two targets even when the same words introduce them).
+std::string FirstWords(const std::string& s, int n) {
+  std::string f = Trim(Fold(s));
+  size_t end = 0;
+  for (int i = 0; i < n && end != std::string::npos; ++i) end = f.find(' ', end + (i > 0));
+  return f.substr(0, end);
 }
 
 // The text before a number without a trailing comparator ("tối thiểu là", "từ").
@@ -147,6 +158,81 @@ const RE2& LineValueHead() {  // "Tỷ lệ …: đạt 95%": the clause before 
   return re;
 }
 
+// Words of a noun phrase compare lowercased with their diacritics: folded, "tư" would be "từ".
+std::string NounKey(std::string_view word) { return ToLower(ToneCanonicalView(word)); }
+
+// The length of the counted noun phrase at the start of `words` ("tổ chức cơ sở đảng của …" →
+// "tổ chức cơ sở đảng"): up to a stop word; 0 when the first word is a stop word or not a
+// counted noun ("tuổi", "giờ", "tháng").
+size_t CountedNounLength(re2::StringPiece words, const TargetRules& rules) {
+  auto listed = [](const std::vector<std::string>& list, const std::string& w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  std::string_view rest(words.data(), words.size());
+  size_t length = 0, offset = 0;
+  int taken = 0;
+  while (offset < rest.size() && taken < kMaxNounWords) {
+    size_t end = rest.find_first_of(" \t", offset);
+    if (end == std::string_view::npos) end = rest.size();
+    std::string w = NounKey(rest.substr(offset, end - offset));
+    // The word and the one after it, for two-word entries ("trở lên", "lần thứ").
+    std::string pair = w;
+    size_t next = rest.find_first_not_of(" \t", end);
+    if (next != std::string_view::npos) {
+      size_t next_end = rest.find_first_of(" \t", next);
+      pair += " " + NounKey(rest.substr(next, next_end == std::string_view::npos ? std::string_view::npos
+                                                                              : next_end - next));
+    }
+    if (listed(rules.noun_stops, w) || listed(rules.noun_stops, pair)) break;
+    if (taken == 0 && (listed(rules.noun_excluded, w) || listed(rules.noun_excluded, pair))) break;
+    length = end;
+    ++taken;
+    offset = rest.find_first_not_of(" \t", end);
+    if (offset == std::string_view::npos) break;
+  }
+  return length;
+}
+
+// A number that is a year ("2025 nhà máy" in "năm 2025 nhà máy…"), or a long code or phone
+// number, is not a count.
+bool IsYearOrCode(re2::StringPiece number) {
+  std::string_view n(number.data(), number.size());
+  if (n.size() == 4 && n.find_first_not_of("0123456789") == std::string_view::npos) {
+    int y = std::stoi(std::string(n));
+    if (y >= 1900 && y <= 2100) return true;
+  }
+  return n.size() >= 8 && n[0] == '0';
+}
+
+// Whether a position of a text lies inside quotation marks (“…”, "…"). Asked at increasing
+// positions, it reads the text once.
+class QuoteDepth {
+ public:
+  explicit QuoteDepth(const std::string& view) : view_(view) {}
+  bool InsideAt(size_t pos) {
+    if (pos < at_) at_ = depth_ = straight_ = 0;
+    for (; at_ < pos && at_ < view_.size(); ++at_) {
+      if (view_.compare(at_, 3, "“") == 0) ++depth_;
+      else if (view_.compare(at_, 3, "”") == 0 && depth_ > 0) --depth_;
+      else if (view_[at_] == '"') straight_ ^= 1;
+    }
+    return depth_ > 0 || straight_;
+  }
+
+ private:
+  const std::string& view_;
+  size_t at_ = 0;
+  int depth_ = 0, straight_ = 0;
+};
+
+// The sentence before `pos`: from the last ". " (or the start of the window) to `pos`.
+std::string SentenceBefore(const std::string& view, size_t pos) {
+  size_t ws = WindowStart(view, pos);
+  size_t dot = view.rfind(". ", pos);
+  size_t from = dot == std::string::npos || dot < ws ? ws : dot + 2;
+  return view.substr(from, pos - from);
+}
+
 }  // namespace
 
 int HorizonYear(std::string_view text) {
@@ -158,7 +244,8 @@ int HorizonYear(std::string_view text) {
 }
 
 Result<TargetRules> LoadTargetRules(const RuleFile& file) {
-  std::vector<std::string> units, sections, cues, increases, categories;
+  std::vector<std::string> units, sections, cues, increases, categories, not_quantity,
+      sentence_cues, percent_after, before_cues, baseline_before, baseline_after;
   TargetRules rules;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
@@ -172,6 +259,14 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
     else if (kind == "cue") cues.push_back(v);
     else if (kind == "increase") increases.push_back(v);
     else if (kind == "category") categories.push_back(v);
+    else if (kind == "not_quantity") not_quantity.push_back(v);
+    else if (kind == "cue.sentence") sentence_cues.push_back(v);
+    else if (kind == "cue.percent_after") percent_after.push_back(v);
+    else if (kind == "cue.before") before_cues.push_back(v);
+    else if (kind == "baseline.before") baseline_before.push_back(v);
+    else if (kind == "baseline.after") baseline_after.push_back(v);
+    else if (kind == "noun.stop") rules.noun_stops.push_back(NounKey(v));
+    else if (kind == "noun.excluded") rules.noun_excluded.push_back(NounKey(v));
     else if (kind.rfind("comparator.", 0) == 0) {
       bool after = kind.rfind("comparator.after.", 0) == 0;
       std::string name = kind.substr(after ? 17 : 11);
@@ -182,15 +277,38 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
     }
   }
   if (units.empty()) return Status::BadRule(file.path + ": no unit lines");
-  rules.quantity = Compile(R"((?:^|[^\pL\pN/.,\-–])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(%|)" +
-                           Alternation(units) + R"()(?:[^\pL\pN]|$))");
+  // An empty alternation would match everywhere.
+  const std::pair<const char*, const std::vector<std::string>*> required[] = {
+      {"not_quantity", &not_quantity},       {"cue.sentence", &sentence_cues},
+      {"cue.percent_after", &percent_after}, {"cue.before", &before_cues},
+      {"baseline.before", &baseline_before}, {"baseline.after", &baseline_after},
+      {"noun.stop", &rules.noun_stops}};
+  for (const auto& [kind, list] : required) {
+    if (list->empty()) return Status::BadRule(file.path + ": no " + kind + " lines");
+  }
+  const std::string number = R"((\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))";
+  const std::string unit = "(%|" + Alternation(units) + ")";
+  rules.quantity = Compile(R"((?:^|[^\pL\pN/.,\-–]))" + number + R"((?:\s*)" + unit +
+                           R"((?:[^\pL\pN]|$)|[ \t]+(\pL+(?:[ \t]+\pL+){0,3})))");
+  rules.range_tail = Compile(R"(^\s*[-–]\s*)" + number + R"(\s*)" + unit + "?(?:[^\\pL\\pN]|$)");
+  rules.range_head = Compile(R"((?:^|[^\pL\pN/.,\-–]))" + number + R"(\s*[-–]\s*$)");
+  rules.not_quantity = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(not_quantity) + ")\\s*$");
+  rules.baseline_before = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(baseline_before) + ")\\s*$");
+  rules.baseline_after = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(baseline_after) + ")");
+  rules.before_cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(before_cues) + ")\\s*$");
+  rules.sentence_cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(sentence_cues) + ")(?:[^\\pL\\pN]|$)");
+  rules.percent_after = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(percent_after) + ")(?:[^\\pL\\pN]|$)");
   rules.section = Compile("^\\s*(?:" + Alternation(sections) + ")(?:[^\\pL\\pN]|$)");
   rules.cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(cues) + ")(?:[^\\pL\\pN]|$)");
   rules.increase = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(increases) + ")\\s*$");
   rules.category = Compile("(?:(?:^|[^\\pL\\pN])(?:" + Alternation(categories) +
                            ")(?:\\s+\\pL+){0,2}\\s+(?:có|từ)\\s*$)|(?:từ\\s+\\d+\\s*[-–]\\s*(?:dưới|đến)?\\s*$)");
   for (const auto* re : {rules.quantity.get(), rules.section.get(), rules.cue.get(),
-                         rules.increase.get(), rules.category.get()}) {
+                         rules.increase.get(), rules.category.get(), rules.range_tail.get(),
+                         rules.range_head.get(), rules.not_quantity.get(),
+                         rules.sentence_cue.get(), rules.percent_after.get(),
+                         rules.before_cue.get(), rules.baseline_before.get(),
+                         rules.baseline_after.get()}) {
     if (!re->ok()) return Status::BadRule(file.path + ": combined pattern: " + re->error());
   }
   return rules;
@@ -205,33 +323,90 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
     const std::string& t = blk.text;
     const std::string view = ToneCanonicalView(t);
     bool in_section = sections.InTargetSection(blk.section);
+    QuoteDepth quotes(view);
     size_t pos = 0;
+    // A quantity found in the block: the number [nb, ne) and its unit [ub, ue) in `view`.
+    struct Found {
+      size_t nb, ne, ub, ue;
+    };
+    std::vector<Found> found;
     while (pos < view.size()) {
-      re2::StringPiece g[3];
-      if (!rules.quantity->Match(view, pos, view.size(), RE2::UNANCHORED, g, 3)) break;
+      found.clear();
+      re2::StringPiece g[4];
+      if (!rules.quantity->Match(view, pos, view.size(), RE2::UNANCHORED, g, 4)) break;
       size_t nb = g[1].data() - view.data();
-      size_t ue = g[2].data() - view.data() + g[2].size();
+      size_t ne = nb + g[1].size();
+      size_t ub, ue;
+      bool generic = g[2].empty();
+      if (!generic) {
+        ub = g[2].data() - view.data();
+        ue = ub + g[2].size();
+      } else {
+        ub = g[3].data() - view.data();
+        ue = ub + CountedNounLength(g[3], rules);
+        pos = ue > ub ? ue : ne;
+        if (ue == ub || IsYearOrCode(g[1]) ||
+            RE2::PartialMatch(view.substr(WindowStart(view, nb), nb - WindowStart(view, nb)),
+                              *rules.not_quantity)) {
+          continue;
+        }
+      }
       pos = ue;
-      std::string value_text(t.substr(nb, g[1].size()));
+      found.push_back({nb, ne, ub, ue});
+      if (!generic) {
+        // Both ends of a range: "75 - 80%", "85%-90%", "91.299 tỷ đồng - 97.386 tỷ đồng".
+        // (Matched on pieces of `view`, not copies, so that the captures give positions.)
+        size_t ws = WindowStart(view, nb);
+        re2::StringPiece head;
+        if (RE2::PartialMatch(re2::StringPiece(view.data() + ws, nb - ws), *rules.range_head, &head)) {
+          size_t hb = head.data() - view.data();
+          found.insert(found.begin(), {hb, hb + head.size(), ub, ue});
+        }
+        re2::StringPiece tail, tail_unit;
+        if (RE2::PartialMatch(re2::StringPiece(view.data() + ue, view.size() - ue),
+                              *rules.range_tail, &tail, &tail_unit) &&
+            (tail_unit.empty() || Fold(std::string_view(tail_unit.data(), tail_unit.size())) ==
+                                         Fold(std::string_view(g[2].data(), g[2].size())))) {
+          size_t rb = tail.data() - view.data();
+          found.push_back({rb, rb + tail.size(), ub, ue});
+          pos = tail_unit.empty() ? rb + tail.size() : tail_unit.data() - view.data() + tail_unit.size();
+        }
+      }
+      // The ends of a range share the context of the first one: its clause, cue and category.
+      const size_t lead = found.front().nb;
+      // A number inside quotation marks is part of a name ("Gia đình 5 không, 3 sạch").
+      if (quotes.InsideAt(lead)) continue;
+      for (const Found& q : found) {
+      const size_t nb = q.nb, ue = q.ue;
+      std::string value_text(t.substr(nb, q.ne - nb));
       auto value = ParseVietnameseNumber(value_text);
       if (!value) continue;
       // Dates ("15 tháng 6") and years are not quantities.
       if (DigitFollows(view, ue)) continue;
       // The text just before the number, for the patterns anchored at its end.
-      const std::string before = view.substr(WindowStart(view, nb), nb - WindowStart(view, nb));
-      auto [from, to] = ClauseAround(view, nb, ue);
-      std::string clause_before = view.substr(from, nb - from);
+      const std::string before = view.substr(WindowStart(view, lead), lead - WindowStart(view, lead));
+      auto [from, to] = ClauseAround(view, lead, ue);
+      std::string clause_before = view.substr(from, lead - from);
       std::string clause_after = view.substr(ue, to > ue ? to - ue : 0);
       bool line_value = RE2::PartialMatch(clause_before, LineValueHead()) &&
                         from > 0 && view[from - 1] == ':';
+      const bool percent = view.compare(q.ub, q.ue - q.ub, "%") == 0;
       bool cue = RE2::PartialMatch(clause_before, *rules.cue) ||
-                 RE2::PartialMatch(clause_after.substr(0, 24), *rules.cue);
+                 RE2::PartialMatch(clause_after.substr(0, 24), *rules.cue) ||
+                 RE2::PartialMatch(clause_before, *rules.before_cue) ||
+                 (percent && RE2::PartialMatch(clause_after, *rules.percent_after)) ||
+                 RE2::PartialMatch(SentenceBefore(view, lead), *rules.sentence_cue);
       if (!(in_section || cue || line_value)) continue;
       if (RE2::PartialMatch(before, *rules.category)) continue;
+      // The starting point of a change ("giảm từ 23 … xuống 18 …") is no target.
+      if (RE2::PartialMatch(clause_before, *rules.baseline_before) &&
+          RE2::PartialMatch(clause_after, *rules.baseline_after)) {
+        continue;
+      }
       Target target;
       target.value = *value;
       target.value_text = value_text;
-      target.unit = t.substr(g[2].data() - view.data(), g[2].size());
+      target.unit = t.substr(q.ub, q.ue - q.ub);
       target.kind = RE2::PartialMatch(before, *rules.increase) ? "increase" : "reach";
       std::string head = clause_before;
       for (const auto& c : rules.comparators) {
@@ -262,10 +437,11 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
                                          : (LastWords(StripComparators(clause_before, rules), 3) +
                                             "|" + (clause_before.find_first_not_of(' ') == std::string::npos
                                                        ? LastWords(clause_after, 0) + Fold(clause_after).substr(0, 40)
-                                                       : ""));
+                                                       : percent ? FirstWords(clause_after, 2) : ""));
       auto key = std::make_tuple(target.value, Fold(target.unit), year, key_words);
       if (!seen.insert(key).second) continue;
       out.push_back(std::move(target));
+      }
     }
   }
   return out;

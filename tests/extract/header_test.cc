@@ -54,5 +54,83 @@ TEST(HeaderTest, ParseVietnameseDateRejectsImpossibleDates) {
   EXPECT_EQ(ParseVietnameseDate("ngày      tháng 4 năm 2026"), "");
 }
 
+// Header cells of a page saved from a portal wrap: "*Hà Nội, ngày" / "24 tháng 11 năm 2025*".
+TEST(HeaderTest, WrappedHeaderCellsAreJoined) {
+  struct Case {
+    std::string text;
+    const char* type;
+    const char* symbol;
+    const char* date;
+  };
+  const std::string motto = "|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\n";
+  const std::vector<Case> cases = {
+      {"|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH NGHỆ AN\n--------\n" + motto +
+           "Số: 88/KH-UBND\n|\n*Nghệ An, ngày\n05 tháng 3 năm 2026*\n|\n\n**KẾ HOẠCH**\n\nPHÒNG CHỐNG DỊCH\n",
+       "Kế hoạch", "88/KH-UBND", "2026-03-05"},
+      {"|\n**BỘ Y TẾ**\n-------\n" + motto + "Số: 1021/QĐ-BYT\n|\n*Hà Nội, ngày 18\ntháng 4 năm 2025*\n|\n"
+           "** **\n**QUYẾT ĐỊNH**\nVỀ VIỆC BAN HÀNH\n",
+       "Quyết định", "1021/QĐ-BYT", "2025-04-18"},
+      {"|\n**ỦY BAN NHÂN DÂN**\nTỈNH CÀ MAU\n" + motto + "Số:\n07/CT-UBND\n|\n*Cà Mau, ngày 2 tháng 1 năm 2026*\n"
+           "\n**CHỈ THỊ**\nVỀ TĂNG CƯỜNG\n",
+       "Chỉ thị", "07/CT-UBND", "2026-01-02"},
+  };
+  for (const Case& c : cases) {
+    Extraction e = ExtractText(c.text);
+    EXPECT_EQ(e.document.type, c.type) << c.text;
+    EXPECT_EQ(e.document.symbol, c.symbol) << c.text;
+    EXPECT_EQ(e.document.date, c.date) << c.text;
+  }
+  // A date line that is complete is not joined with the cell after it; a blank one stays blank.
+  Extraction blank = ExtractText("SỞ Y TẾ\nSố:      /KH-SYT\n*Huế, ngày      tháng 5 năm 2026*\n"
+                                 "12 tháng 5\nKẾ HOẠCH\nThử\n");
+  EXPECT_EQ(blank.document.symbol, "");
+  EXPECT_EQ(blank.document.date, "");
+}
+
+// The document proper starts at its motto block; a portal's banner, metadata table or summary
+// above it gives the type, số and date only where the document does not.
+TEST(HeaderTest, PortalMetadataCaptionAndSubjectLine) {
+  struct Case {
+    std::string text;
+    const char* type;
+    const char* symbol;
+    const char* date;
+  };
+  const std::string banner = "Bản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN**.\n|\n|\nĐang tải văn bản...\n#\n";
+  const std::vector<Case> cases = {
+      // Only the portal's metadata gives them (a letter without its own header block).
+      {banner + "**Số hiệu:**\n|\n4512/BYT-KCB\n|\n|\n**Loại văn bản:**\n|\nCông văn\n|\n"
+                "**Ngày ban hành:**\n|\n03/12/2025\n|\nKính gửi: Sở Y tế các tỉnh.\n",
+       "Công văn", "4512/BYT-KCB", "2025-12-03"},
+      // The document's own header wins over the metadata and over a summary before it.
+      {banner + "**Số hiệu:**\n|\n99/CĐ-TTg\n|\n**Ngày ban hành:**\n|\n01/12/2025\n|\n"
+                "## Tóm tắt\nNgày 30/11/2025, Thủ tướng đã ban hành.\n|\n**THỦ TƯỚNG CHÍNH PHỦ**\n-----\n|\n"
+                "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 98/CĐ-TTg\n|\n"
+                "*Hà Nội, ngày 30\ntháng 11 năm 2025*\n|\n**CÔNG ĐIỆN**\nVỀ VIỆC ỨNG PHÓ BÃO\n",
+       "Công điện", "98/CĐ-TTg", "2025-11-30"},
+      // No header at all: the caption of the attached appendix names the document itself.
+      {"**NGHỊ QUYẾT**\n\nVỀ CHƯƠNG TRÌNH\n\n**CHÍNH PHỦ**\n\nQUYẾT NGHỊ:\n\nI. MỤC TIÊU\n\n**PHỤ LỤC**\n"
+       "DANH MỤC\n*(Kèm theo\nNghị quyết số 17/NQ-CP ngày 08 tháng 02 năm 2026 của Chính phủ)*\n",
+       "Nghị quyết", "17/NQ-CP", "2026-02-08"},
+      // A caption of another type of document is not this one's.
+      {"**NGHỊ QUYẾT**\n\nVỀ CHƯƠNG TRÌNH\n\nI. MỤC TIÊU\n- Thực hiện Kế hoạch (kèm theo Quyết định số "
+       "55/QĐ-UBND ngày 2/3/2025).\n",
+       "Nghị quyết", "", ""},
+      // A letter: no type word, a "V/v" subject line.
+      {"BỘ TÀI CHÍNH\nSố: 1234/BTC-NSNN\nV/v hướng dẫn lập dự toán năm 2026\nHà Nội, ngày 15 tháng 7 năm 2025\n"
+       "Kính gửi: Các bộ.\n",
+       "Công văn", "1234/BTC-NSNN", "2025-07-15"},
+      // The symbol's type code gives the type when no type line is found.
+      {"UBND TỈNH AN GIANG\nSố: 45/TB-UBND\nAn Giang, ngày 3 tháng 6 năm 2025\nKết luận của Chủ tịch.\n",
+       "Thông báo", "45/TB-UBND", "2025-06-03"},
+  };
+  for (const Case& c : cases) {
+    Extraction e = ExtractText(c.text);
+    EXPECT_EQ(e.document.type, c.type) << c.text;
+    EXPECT_EQ(e.document.symbol, c.symbol) << c.text;
+    EXPECT_EQ(e.document.date, c.date) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace plangraph

@@ -92,5 +92,78 @@ TEST(SegmenterTest, CleanLineSplitsMarkdownTableCells) {
   EXPECT_EQ(bold.text, "TM. BAN THƯỜNG VỤ");
 }
 
+// Pages saved from legal portals wrap a bold heading over several source lines.
+TEST(SegmenterTest, BoldHeadingWrappedOverLinesIsReadWhole) {
+  struct Case {
+    std::string body;
+    std::vector<std::string> headings;
+  };
+  const std::vector<Case> cases = {
+      {"**I. MỤC\nĐÍCH, YÊU CẦU**\n\n**1. Mục\nđích**\n- Nội dung.\n",
+       {"I|MỤC ĐÍCH, YÊU CẦU", "1|Mục đích"}},
+      {"**II.\nNHIỆM VỤ TRỌNG TÂM**\n\n1. Rà soát\n", {"II|NHIỆM VỤ TRỌNG TÂM", "1|Rà soát"}},
+      {"**3. Sở Giáo dục\nvà Đào tạo tỉnh\nGia Lai**\n- Chủ trì.\n", {"3|Sở Giáo dục và Đào tạo tỉnh Gia Lai"}},
+      {"**IV. TỔ CHỨC\nTHỰC HIỆN**\n**1. Sở\nTài chính**\n", {"IV|TỔ CHỨC THỰC HIỆN", "1|Sở Tài chính"}},
+      // Closed on its own line: nothing to join.
+      {"**I. MỤC TIÊU**\nBảo đảm an toàn.\n", {"I|MỤC TIÊU"}},
+  };
+  for (const auto& c : cases) {
+    Extraction e = ExtractText("KẾ HOẠCH\nThử nghiệm\n\n" + c.body);
+    EXPECT_EQ(Headings(e, 2), c.headings) << c.body;
+  }
+  // A bold paragraph that is not a heading keeps its lines; unclosed emphasis joins nothing.
+  Extraction p = ExtractText("KẾ HOẠCH\nThử\n\n**Ngày 27/11/2025, Thủ tướng\nChính phủ đã ban hành.**\n"
+                             "**1. Vụ\nPháp chế\n\nCục Báo chí\n");
+  EXPECT_EQ(Headings(p, 2), (std::vector<std::string>{"1|Vụ"}));
+}
+
+TEST(SegmenterTest, LettersAndDecimalsAreNeverTopLevelsWithoutRomanNumerals) {
+  Extraction e = ExtractText("CHỈ THỊ\nVề việc thử\n\n1. Sở Nội vụ\na) Rà soát thủ tục.\nb) Báo cáo.\n"
+                             "2. Sở Tài chính\n2.1. Bố trí kinh phí\n* Năm 2026\n");
+  EXPECT_EQ(Headings(e, 2), (std::vector<std::string>{"1|Sở Nội vụ", "2|Sở Tài chính"}));
+  for (const auto& s : e.sections) {
+    if (s.kind == "letter" || s.kind == "decimal") EXPECT_GE(s.depth, 3) << s.label;
+  }
+}
+
+TEST(SegmenterTest, SubjectLineVvIsNotRomanNumeralFive) {
+  for (const char* subject : {"V/v KHẨN TRƯƠNG RÀ SOÁT", "V/V TRIỂN KHAI THỰC HIỆN", "V/ v Báo cáo"}) {
+    Extraction e = ExtractText(std::string("Số: 12/UBND-VX\n") + subject + "\n\n1. Sở Y tế\n");
+    EXPECT_EQ(Headings(e, 2), (std::vector<std::string>{"1|Sở Y tế"})) << subject;
+  }
+  Extraction v = ExtractText("KẾ HOẠCH\nThử\n\nV. TỔ CHỨC THỰC HIỆN\n");
+  EXPECT_EQ(Headings(v, 2), (std::vector<std::string>{"V|TỔ CHỨC THỰC HIỆN"}));
+}
+
+// A page from a portal: banner and metadata before the motto, related documents after the
+// footer. Neither is part of the document.
+TEST(SegmenterTest, PortalPageBeforeMottoAndAfterFooterIsNotBody) {
+  const std::string page =
+      "Bản quyền thuộc về trang.\n## Tóm tắt\nI. NỘI DUNG TÓM TẮT\n1. Ý chính\n"
+      "|\n**Số hiệu:**\n|\n45/KH-UBND\n|\n"
+      "**ỦY BAN NHÂN DÂN**\nTỈNH QUẢNG NGÃI\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+      "Độc lập - Tự do - Hạnh phúc\n|\nSố: 45/KH-UBND\n\n**KẾ HOẠCH**\nPHÒNG CHỐNG THIÊN TAI\n\n"
+      "**I. MỤC TIÊU**\n1. Giảm thiệt hại\nNơi nhận:\n- Như trên;\n"
+      "## Văn bản liên quan\nI. VĂN BẢN KHÁC\n1. Quyết định 12/QĐ-UBND\nKẾ HOẠCH\n";
+  Extraction e = ExtractText(page);
+  EXPECT_EQ(Headings(e, 2), (std::vector<std::string>{"I|MỤC TIÊU", "1|Giảm thiệt hại"}));
+  EXPECT_EQ(e.document.type, "Kế hoạch");
+}
+
+// Pages saved from portals mark italics with single stars, even inside words.
+TEST(SegmenterTest, CleanLineRemovesSingleStarEmphasis) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"*Hà Nội, ngày", "Hà Nội, ngày"},
+      {"24 tháng 11 năm 2025*", "24 tháng 11 năm 2025"},
+      {"*(theo Quy*ế*t *đị*nh 1616/Q*Đ*-TTg)*", "(theo Quyết định 1616/QĐ-TTg)"},
+      {"*c) *Việc tính toán", "c) Việc tính toán"},
+      {"*Căn cứ Luật Tổ chức Chính phủ; *", "Căn cứ Luật Tổ chức Chính phủ;"},
+      // Kept: a star block and a lone star between header cells.
+      {"* Đến năm 2030", "* Đến năm 2030"},
+      {"*", "*"},
+  };
+  for (const auto& [raw, text] : cases) EXPECT_EQ(CleanLine(raw).text, text) << raw;
+}
+
 }  // namespace
 }  // namespace plangraph

@@ -67,5 +67,75 @@ TEST(TargetsTest, HorizonYearIgnoresPeriods) {
   EXPECT_EQ(HorizonYear("giai đoạn 2022-2025"), 0);
 }
 
+// A counted noun that the unit list does not know is read from the words after the number.
+TEST(TargetsTest, CountedNounPhraseWithoutUnitList) {
+  struct Case {
+    std::string body;
+    std::vector<Expected> expected;
+  };
+  const std::vector<Case> cases = {
+      {"II. NỘI DUNG\n- Phấn đấu thành lập mới 15 tổ hợp tác trong năm 2026.", {{15, "tổ hợp tác", 0}}},
+      {"II. NỘI DUNG\n- Bảo đảm mỗi học sinh học đủ 32 tuần học.", {{32, "tuần học", 0}}},
+      {"II. NHIỆM VỤ\n- Đến năm 2027 có ít nhất 09 xã đạt chuẩn nông thôn mới nâng cao.", {{9, "xã", 2027}}},
+      {"II. NHIỆM VỤ\n- Ban hành tối thiểu 04 Thông tư của Bộ trưởng.", {{4, "Thông tư", 0}}},
+      {"II. MỤC TIÊU\n- Tổng tỷ suất sinh 2,1 con/phụ nữ.", {{2.1, "con", 0}}},
+      {"III. GIẢI PHÁP\n- Mỗi xã đạt 4 tin, bài mỗi quý.", {{4, "tin", 0}}},
+  };
+  for (const auto& c : cases) ExpectTargets(c.body, c.expected);
+}
+
+// Dates, years, ages, article and document numbers, phone numbers are not counts, even in a
+// targets section or beside a cue.
+TEST(TargetsTest, GeneralRuleExclusions) {
+  const std::vector<std::string> bodies = {
+      "II. MỤC TIÊU\n- Phấn đấu đến năm 2030 hoàn thành chương trình.",
+      "II. MỤC TIÊU\n- Người từ 60 tuổi trở lên được khám sức khỏe định kỳ.",
+      "II. MỤC TIÊU\n- Thực hiện theo Điều 5 Nghị định này và khoản 2 Điều 7.",
+      "II. MỤC TIÊU\n- Đạt chuẩn theo Quyết định số 12 của Ủy ban nhân dân tỉnh.",
+      "II. MỤC TIÊU\n- Phấn đấu hoàn thành trước 17 giờ ngày 30 hằng tháng.",
+      "II. MỤC TIÊU\n- Đường dây nóng 0906229966 hoạt động 24/7 để tiếp nhận.",
+      "II. MỤC TIÊU\n- Phấn đấu giai đoạn 2026 - 2030 kỳ họp thứ 9 thông qua.",
+  };
+  for (const auto& b : bodies) ExpectTargets(b, {});
+}
+
+TEST(TargetsTest, SharesWithDuocAndSentenceCues) {
+  ExpectTargets("III. NHIỆM VỤ\n- Năm 2026: 95% hồ sơ được số hóa; 80% người dân có tài khoản định danh.",
+                {{95, "%", 2026}, {80, "%", 0}});
+  ExpectTargets("III. NHIỆM VỤ\n- Phấn đấu đến năm 2030: tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái; "
+                "tuổi thọ bình quân 75 tuổi.",
+                {{109, "bé trai", 0}});
+  // No cue and no target section: a share that only describes.
+  ExpectTargets("III. NHIỆM VỤ\n- Năm qua, 40% hộ dân chịu thiệt hại do lũ.", {});
+}
+
+// Both ends of a range are targets (see ../shared/corpus/GOLD.md notes).
+TEST(TargetsTest, BothEndsOfARange) {
+  ExpectTargets("II. NỘI DUNG\n- Vốn ngân sách dự kiến 85%-90% tổng vốn.", {{85, "%", 0}, {90, "%", 0}});
+  ExpectTargets("II. NỘI DUNG\n- Vốn địa phương dự kiến khoảng 12.173 tỷ đồng - 18.260 tỷ đồng.",
+                {{12173, "tỷ đồng", 0}, {18260, "tỷ đồng", 0}});
+  ExpectTargets("II. NỘI DUNG\n- Tỷ lệ bao phủ phấn đấu đạt 75 - 80%.", {{75, "%", 0}, {80, "%", 0}});
+  // A period is no range of quantities.
+  ExpectTargets("II. NỘI DUNG\n- Chương trình giai đoạn 2021-2025 đạt kết quả.", {});
+}
+
+TEST(TargetsTest, NamesInQuotesAndBaselinesAreNotTargets) {
+  ExpectTargets("II. MỤC TIÊU\n- Nhân rộng mô hình “Gia đình 5 không, 3 sạch” đạt 80% số hộ.", {{80, "%", 0}});
+  ExpectTargets("II. MỤC TIÊU\n- Giảm tỷ suất sinh từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ.",
+                {{18, "ca sinh", 0}});
+  ExpectTargets("II. MỤC TIÊU\n- Nâng tỷ lệ bao phủ từ 85% lên 95% dân số.", {{95, "%", 0}});
+  // "từ … trở lên" is a lower bound, not a change.
+  ExpectTargets("II. MỤC TIÊU\n- Nhà ở có tuổi thọ từ 10 năm trở lên.", {{10, "năm", 0}});
+}
+
+// Regression: "Từ năm 2026 trở đi 100% xã …" and "Từ năm 2026 trở đi 100% trường …" were taken
+// for one target restated, because the same words introduce them.
+TEST(TargetsTest, SharesOfDifferentGroupsAreNotRestatements) {
+  ExpectTargets("II. MỤC TIÊU\n- Chỉ tiêu 1: Từ năm 2026 trở đi 100% xã, phường có điểm bưu điện.\n"
+                "- Chỉ tiêu 2: Từ năm 2026 trở đi 100% trường học có thư viện số.\n"
+                "- Chỉ tiêu 3: Từ năm 2026 trở đi 100% xã, phường có điểm bưu điện.",
+                {{100, "%", 2026}, {100, "%", 2026}});
+}
+
 }  // namespace
 }  // namespace plangraph
