@@ -1267,14 +1267,15 @@ std::optional<Deadline> LoadPlanLimit(SQLite::Database& db, int64_t id) {
   return Deadline{Text(st, 0), Text(st, 1), Text(st, 2), Text(st, 3)};
 }
 
-// Whether the plan's issuer does its work itself: no task names any body, or every body named
-// is the issuer ("Ban Thường vụ Huyện ủy" in a plan issued by "HUYỆN ỦY …" counts as another
-// body; only the issuer's own name does not). A task without a named body then belongs to the
-// issuer rather than to nobody.
+// Whether the plan's issuer does its work itself: no task gives work to a body other than the
+// issuer ("Ban Thường vụ Huyện ủy" in a plan issued by "HUYỆN ỦY …" counts as another body; only
+// the issuer's own name does not). A partner named only to support ("phối hợp với Sở Y tế") gives
+// the work to nobody else. A task without a named body then belongs to the issuer, not to nobody.
 bool IssuerDoesTheWork(SQLite::Database& db, int64_t id, const std::string& issuer) {
   SQLite::Statement st(db,
                        "SELECT DISTINCT g.name FROM assignments a JOIN tasks t ON t.id = a.task_id "
-                       "JOIN agencies g ON g.id = a.agency_id WHERE t.document_id = ?1");
+                       "JOIN agencies g ON g.id = a.agency_id "
+                       "WHERE t.document_id = ?1 AND a.role <> 'support'");
   st.bind(1, id);
   const std::string own = Fold(issuer);
   while (st.executeStep()) {

@@ -831,6 +831,7 @@ TEST(StoreAuditTest, IssuersOwnPlanAndPlanWideLimitAreNoGaps) {
   AddTask(own, "Tổ chức Tháng Công nhân.", duties, 21, "", "");
   AddTask(own, "Tuyên truyền Bộ luật Lao động.", duties, 22, "Liên đoàn Lao động tỉnh Gia Lai",
           "Quý I/2022");
+  own.tasks.back().assignees.push_back({"Sở Lao động", "support", "Sở Lao động"});  // a partner
   AddTask(own, "Thăm hỏi đoàn viên khó khăn.", duties, 23, "", "");
   own.plan_limit = Deadline{"năm 2024", "2024-01-01", "2024-12-31", ""};
   const int64_t own_id = ImportOrDie(store, own, "/plans/12.txt").document_id;
