@@ -31,9 +31,10 @@ bool IsScheduleHeading(const TaskRules& rules, const std::string& heading) {
 std::optional<Deadline> FindPlanLimit(const Segmentation& seg, const TaskRules& rules,
                                       const DeadlineRules& deadlines, const DocumentDate& doc,
                                       const std::vector<Task>& tasks) {
-  int schedule_section = -1;  // a section headed only by the schedule cue
+  constexpr int kNone = -2;     // not a section id: -1 is the preamble, before the outline
+  int schedule_section = kNone;  // a section headed only by the schedule cue
   int last_closer_line = -1;  // line of the last heading or schedule line seen in each section
-  int last_section = -2;
+  int last_section = kNone;
   for (const Block& blk : seg.blocks) {
     if (blk.zone != Zone::kBody || blk.kind == Block::Kind::kTableRow) continue;
     const std::string view = ToneCanonicalView(blk.text);
@@ -58,6 +59,9 @@ std::optional<Deadline> FindPlanLimit(const Segmentation& seg, const TaskRules& 
     }
     std::string value;
     if (!RE2::FullMatch(view, *rules.schedule_line, &value)) continue;
+    // Under a numbered item ("1. Tổ chức tuyên truyền"), a schedule line is that item's limit.
+    const Section* sec = seg.FindSection(blk.section);
+    if (sec && sec->depth > 1) continue;
     // A schedule line closes the items of its section above it; with none, it stands alone.
     if (blk.section != last_section) last_closer_line = -1;
     const bool closes_items = std::any_of(tasks.begin(), tasks.end(), [&](const Task& t) {

@@ -33,6 +33,12 @@ TEST(PlanLimitTest, LimitStandingAloneCoversThePlan) {
       // A schedule line closing the items above it is theirs, not the plan's.
       {"II. NHIỆM VỤ\n- Tổ chức quán triệt.\n- Tập huấn cán bộ.\nThời gian thực hiện: Quý I/2024.\n",
        "", "", ""},
+      // A schedule line under a numbered item belongs to the item, even outside a task section.
+      {"II. NỘI\nDUNG\n1. Tổ chức tuyên truyền\n- Cơ quan thực hiện: Bộ Công an.\n"
+       "- Thời gian thực hiện: năm 2025 và các năm tiếp theo.\n",
+       "", "", ""},
+      // A date in the preamble, before the outline, is no plan-wide limit.
+      {"Thực hiện Chiến lược hạ tầng số đến năm 2025.\nII. NHIỆM VỤ\n1. Khảo sát.\n", "", "", ""},
       // No limit at all, or one no date can be read from.
       {"II. NHIỆM VỤ\n1. Tổ chức quán triệt.\n", "", "", ""},
       {"II. NHIỆM VỤ\n1. Tổ chức quán triệt.\nIV. THỜI GIAN THỰC HIỆN\nThường xuyên.\n", "", "",
