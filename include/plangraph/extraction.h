@@ -82,7 +82,8 @@ struct Deadline {
   std::string text;        // as written: "Quý I/2024"
   std::string start;       // ISO or empty
   std::string end;         // ISO or empty
-  std::string recurrence;  // "", "ongoing", "annual", "semiannual", "quarterly", "monthly", "periodic"
+  std::string recurrence;  // "", "ongoing", "annual", "semiannual", "quarterly", "monthly",
+                           // "weekly", "periodic"
 };
 
 struct Task {
@@ -116,6 +117,9 @@ struct Extraction {
   std::vector<Target> targets;
   std::vector<Task> tasks;
   std::vector<Paragraph> paragraphs;  // in text order
+  // A limit the whole plan is held to, written on its own ("IV. THỜI GIAN THỰC HIỆN: Năm 2024"):
+  // it covers the tasks that give no limit of their own. See src/plan_limit.h.
+  std::optional<Deadline> plan_limit;
 };
 
 }  // namespace plangraph

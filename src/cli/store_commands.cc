@@ -348,6 +348,8 @@ json CountsJson(const AuditCounts& c) {
   return {{"tasks", c.tasks},
           {"tasks_without_deadline", c.tasks_without_deadline},
           {"tasks_without_assignee", c.tasks_without_assignee},
+          {"tasks_under_plan_limit", c.tasks_under_plan_limit},
+          {"tasks_assigned_to_issuer", c.tasks_assigned_to_issuer},
           {"targets", c.targets},
           {"targets_without_year", c.targets_without_year},
           {"citations", c.citations},
@@ -365,8 +367,11 @@ json AuditTasksJson(const std::vector<AuditTask>& tasks) {
 
 std::string CountsLine(const AuditCounts& c) {
   return std::to_string(c.tasks_without_deadline) + "/" + std::to_string(c.tasks) +
-         " tasks without deadline, " + std::to_string(c.tasks_without_assignee) + "/" +
-         std::to_string(c.tasks) + " without assignee, " + std::to_string(c.targets_without_year) +
+         " tasks without deadline, " + std::to_string(c.tasks_under_plan_limit) +
+         " covered by the plan-wide limit, " + std::to_string(c.tasks_without_assignee) + "/" +
+         std::to_string(c.tasks) + " without assignee, " +
+         std::to_string(c.tasks_assigned_to_issuer) + " assigned to the issuer (implicit), " +
+         std::to_string(c.targets_without_year) +
          "/" + std::to_string(c.targets) + " targets without year, " +
          std::to_string(c.unresolved_citations) + "/" + std::to_string(c.citations) +
          " citations of documents not in the database";
@@ -413,7 +418,12 @@ int RunAudit(const std::vector<std::string>& args) {
                       {"has_organisation_section", d.has_organisation_section},
                       {"tasks_without_deadline", AuditTasksJson(d.tasks_without_deadline)},
                       {"tasks_without_assignee", AuditTasksJson(d.tasks_without_assignee)},
-                      {"citations_not_in_database", d.unresolved_keys}});
+                      {"plan_limit", d.plan_limit ? DeadlineJson(*d.plan_limit) : json(nullptr)},
+                      {"tasks_under_plan_limit", AuditTasksJson(d.tasks_under_plan_limit)},
+                      {"issuer_does_the_work", d.issuer_does_the_work},
+                      {"tasks_assigned_to_issuer", AuditTasksJson(d.tasks_assigned_to_issuer)},
+                      {"citations_not_in_database", d.unresolved_names},
+                      {"citation_keys_not_in_database", d.unresolved_keys}});
     }
     std::cout << json{{"documents", docs},
                       {"total", CountsJson(report->total)},
@@ -424,14 +434,15 @@ int RunAudit(const std::vector<std::string>& args) {
   } else if (o.format == "csv") {
     std::cout << "document_id,symbol,path,tasks,tasks_without_deadline,tasks_without_assignee,"
                  "targets,targets_without_year,citations,citations_not_in_database,"
-                 "has_organisation_section\n";
+                 "has_organisation_section,tasks_under_plan_limit,tasks_assigned_to_issuer\n";
     for (const auto& d : report->documents) {
       const AuditCounts& c = d.counts;
       std::cout << d.document.id << "," << CsvField(d.document.symbol) << ","
                 << CsvField(d.document.path) << "," << c.tasks << "," << c.tasks_without_deadline
                 << "," << c.tasks_without_assignee << "," << c.targets << ","
                 << c.targets_without_year << "," << c.citations << "," << c.unresolved_citations
-                << "," << (d.has_organisation_section ? 1 : 0) << "\n";
+                << "," << (d.has_organisation_section ? 1 : 0) << "," << c.tasks_under_plan_limit << ","
+                << c.tasks_assigned_to_issuer << "\n";
     }
   } else {
     for (const auto& d : report->documents) {
@@ -439,11 +450,14 @@ int RunAudit(const std::vector<std::string>& args) {
       std::cout << PlanName(d.document.type, d.document.symbol) << "  "
                 << d.document.path << "\n  " << CountsLine(d.counts)
                 << (d.has_organisation_section ? "" : "; no organisation section") << "\n";
+      if (d.plan_limit) std::cout << "  plan-wide limit: " << d.plan_limit->text << "\n";
       if (details) {
         PrintAuditTasks("without deadline", d.tasks_without_deadline);
+        PrintAuditTasks("covered by the plan-wide limit", d.tasks_under_plan_limit);
         PrintAuditTasks("without assignee", d.tasks_without_assignee);
-        if (!d.unresolved_keys.empty()) {
-          std::cout << "    cited, not in the database: " << Join(d.unresolved_keys, ", ") << "\n";
+        PrintAuditTasks("assigned to the issuer (implicit)", d.tasks_assigned_to_issuer);
+        if (!d.unresolved_names.empty()) {
+          std::cout << "    cited, not in the database: " << Join(d.unresolved_names, ", ") << "\n";
         }
       }
     }

@@ -42,6 +42,19 @@ std::string QuarterEnd(int y, int q) { return q ? MonthEnd(y, 3 * q) : ""; }
 
 void Recur(Deadline* d, const char* r) { d->recurrence = r; }
 
+// Tết Nguyên đán (the first day of the lunar year, Vietnamese calendar, UTC+7) of the years
+// plans of this era name; other years get no date rather than a guess.
+std::string TetDay(int y) {
+  static const char* const kTet[] = {
+      "2010-02-14", "2011-02-03", "2012-01-23", "2013-02-10", "2014-01-31", "2015-02-19",
+      "2016-02-08", "2017-01-28", "2018-02-16", "2019-02-05", "2020-01-25", "2021-02-12",
+      "2022-02-01", "2023-01-22", "2024-02-10", "2025-01-29", "2026-02-17", "2027-02-06",
+      "2028-01-26", "2029-02-13", "2030-02-03", "2031-01-23", "2032-02-11", "2033-01-31",
+      "2034-02-19", "2035-02-08"};
+  constexpr int kFirst = 2010, kCount = sizeof kTet / sizeof kTet[0];
+  return y >= kFirst && y < kFirst + kCount ? kTet[y - kFirst] : "";
+}
+
 // One kind of rule: the groups its pattern must have and how a match becomes dates.
 struct Kind {
   const char* name;
@@ -120,11 +133,13 @@ const std::vector<Kind>& Kinds() {
          d->start = Iso(p.y, 1, 1);
          d->end = Iso(p.y, 12, 31);
        }},
+      {"until_tet", {"y"}, [](const Parts& p, Deadline* d) { d->end = TetDay(p.y); }},
       {"ongoing", {}, [](const Parts&, Deadline* d) { Recur(d, "ongoing"); }},
       {"annual", {}, [](const Parts&, Deadline* d) { Recur(d, "annual"); }},
       {"semiannual", {}, [](const Parts&, Deadline* d) { Recur(d, "semiannual"); }},
       {"quarterly", {}, [](const Parts&, Deadline* d) { Recur(d, "quarterly"); }},
       {"monthly", {}, [](const Parts&, Deadline* d) { Recur(d, "monthly"); }},
+      {"weekly", {}, [](const Parts&, Deadline* d) { Recur(d, "weekly"); }},
       {"periodic", {}, [](const Parts&, Deadline* d) { Recur(d, "periodic"); }},
   };
   return kinds;

@@ -15,6 +15,11 @@
 //   "hằng năm", "Định kỳ hằng năm"      recurrence "annual"
 //   "Định kỳ 06 tháng"                  recurrence "semiannual"; "hàng quý" "quarterly";
 //   "hàng tháng" "monthly"; bare "định kỳ" "periodic"; "3 tháng một lần" "quarterly"
+//   "giai đoạn 2026-2030" after "trong" or leading a clause   start 2026-01-01, end 2030-12-31
+//   "trước Tết Nguyên đán năm 2026"     end 2026-02-17 (Lunar New Year's day, 2010-2035)
+//   "trước ngày 15 tháng 12 hàng năm"   recurrence "annual"; "thứ Bảy hàng tuần" "weekly"
+// Not limits: a vision's horizon ("đến năm 2025, tầm nhìn đến năm 2035"), a rate per year
+// ("tăng 7% mỗi năm"), a cited document's date, a programme's period after its name.
 #ifndef PLANGRAPH_DEADLINE_H_
 #define PLANGRAPH_DEADLINE_H_
 

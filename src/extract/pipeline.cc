@@ -6,6 +6,7 @@
 #include "citations.h"
 #include "header.h"
 #include "paragraphs.h"
+#include "plan_limit.h"
 #include "reader.h"
 #include "rules.h"
 #include "segmenter.h"
@@ -59,8 +60,9 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
   out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,
                                    out.document.symbol);
   out.targets = ExtractTargets(seg, rules.targets);
-  out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines,
-                           DocumentDate{header.year, header.info.date});
+  const DocumentDate doc_date{header.year, header.info.date};
+  out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines, doc_date);
+  out.plan_limit = FindPlanLimit(seg, rules.tasks, rules.deadlines, doc_date, out.tasks);
   out.paragraphs = BodyParagraphs(seg, out.tasks);
   return out;
 }

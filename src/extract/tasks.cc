@@ -625,6 +625,19 @@ std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const Ta
   return tasks;
 }
 
+// A schedule line's value without its closing punctuation; "" when it holds no word or digit.
+std::string ScheduleValueText(std::string_view value) {
+  std::string t = Trim(value);
+  while (!t.empty() && std::string_view(".,;:").find(t.back()) != std::string_view::npos) {
+    t.pop_back();
+  }
+  t = Trim(t);
+  const bool has_word = std::any_of(t.begin(), t.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  });
+  return has_word ? t : "";
+}
+
 // The sections by label, looked up once per document rather than scanned once per task.
 struct SectionLabels {
   explicit SectionLabels(const Segmentation& seg) {
@@ -769,9 +782,17 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
       // "Thời gian thực hiện: Quý I/2024" closes the items above it.
       size_t at = view.size() - value.size();
       auto found = FindDeadlines(deadlines, view.substr(at), blk.text.substr(at), document_year);
+      // A value the rules cannot date ("Theo tiến độ được giao của Luật …") is still the limit
+      // of those items, as written (as a task table's cell is, see task_tables.h).
+      std::optional<Deadline> limit;
       if (!found.empty()) {
+        limit = found.front().deadline;
+      } else if (std::string written = ScheduleValueText(blk.text.substr(at)); !written.empty()) {
+        limit = Deadline{written, "", "", ""};
+      }
+      if (limit) {
         for (size_t i = open_from; i < tasks.size(); ++i) {
-          if (!tasks[i].deadline) tasks[i].deadline = found.front().deadline;
+          if (!tasks[i].deadline) tasks[i].deadline = limit;
         }
       }
       open_from = tasks.size();

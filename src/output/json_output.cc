@@ -11,12 +11,12 @@ json SpanJson(const SourceSpan& s) {
   return {{"line", s.line}, {"begin", s.begin}, {"end", s.end}};
 }
 
+}  // namespace
+
 json DeadlineJson(const Deadline& d) {
   return {{"text", d.text}, {"start", OrNull(d.start)}, {"end", OrNull(d.end)},
           {"recurrence", OrNull(d.recurrence)}};
 }
-
-}  // namespace
 
 nlohmann::json ExtractionToJson(const Extraction& e) {
   json doc = {{"type", OrNull(e.document.type)},     {"symbol", OrNull(e.document.symbol)},
@@ -64,10 +64,11 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
                           {"text", p.text}, {"line", p.span.line}, {"last_line", p.last_line},
                           {"span", SpanJson(p.span)}});
   }
-  // "paragraphs" is an extra field: readers of the fixed ones (scoring, gold files) skip it.
+  // "paragraphs" and "plan_limit" are extra fields: readers of the fixed ones (scoring, gold files) skip it.
   return {{"source", e.source}, {"format", e.format},   {"encoding", e.encoding},
           {"document", doc},    {"sections", sections}, {"citations", citations},
-          {"targets", targets}, {"tasks", tasks},       {"paragraphs", paragraphs}};
+          {"targets", targets}, {"tasks", tasks},       {"paragraphs", paragraphs},
+          {"plan_limit", e.plan_limit ? DeadlineJson(*e.plan_limit) : json(nullptr)}};
 }
 
 }  // namespace plangraph

@@ -10,6 +10,9 @@ namespace plangraph {
 
 nlohmann::json ExtractionToJson(const Extraction& extraction);
 
+// {"text", "start", "end", "recurrence"}, empty dates as null: a task's deadline, a plan's limit.
+nlohmann::json DeadlineJson(const Deadline& deadline);
+
 }  // namespace plangraph
 
 #endif  // PLANGRAPH_JSON_OUTPUT_H_

@@ -208,6 +208,18 @@ CREATE TRIGGER paragraphs_unindex AFTER DELETE ON paragraphs BEGIN
 END;
 )sql";
 
+// The plan-wide time limit of a document (Extraction::plan_limit), one row at most. Files imported
+// before v4 have none until their documents are imported again.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE plan_limits (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  text        TEXT NOT NULL,
+  start       TEXT,
+  end         TEXT,
+  recurrence  TEXT
+);
+)sql";
+
 // What each kind of row puts in the index: rowid, folded body, document_id, kind, item_id.
 // Each ends in a WHERE clause so that a document filter can be appended.
 constexpr const char* kIndexParagraphs =
@@ -268,6 +280,7 @@ constexpr MigrationStep kMigrations[] = {
     {2, kSchemaV2, IndexAllText},  // files imported before v2 become searchable at once
     // Nothing to fill: a v2 file holds no paragraph text (see kSchemaV3).
     {3, kSchemaV3, nullptr},
+    {4, kSchemaV4, nullptr},
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -649,6 +662,7 @@ class DocumentWriter {
     InsertTargets(e.targets);
     InsertTasks(e.tasks);
     InsertParagraphs(e.paragraphs);
+    InsertPlanLimit(e.plan_limit);
     IndexDocumentText(db_, id_);
     return id_;
   }
@@ -830,6 +844,19 @@ class DocumentWriter {
       InsertSchedule(task_id, t.schedule);
       for (const Assignee& a : t.assignees) InsertAssignment(task_id, a);
     }
+  }
+
+  void InsertPlanLimit(const std::optional<Deadline>& d) {
+    if (!d) return;
+    SQLite::Statement st(db_,
+                         "INSERT INTO plan_limits(document_id, text, start, end, recurrence) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)");
+    st.bind(1, id_);
+    st.bind(2, d->text);
+    BindText(st, 3, d->start);
+    BindText(st, 4, d->end);
+    BindText(st, 5, d->recurrence);
+    st.exec();
   }
 
   void InsertParagraphs(const std::vector<Paragraph>& paragraphs) {
@@ -1232,6 +1259,31 @@ std::vector<Paragraph> LoadParagraphs(SQLite::Database& db, int64_t id) {
 
 constexpr size_t kAuditTextChars = 100;
 
+std::optional<Deadline> LoadPlanLimit(SQLite::Database& db, int64_t id) {
+  SQLite::Statement st(db,
+                       "SELECT text, start, end, recurrence FROM plan_limits WHERE document_id = ?1");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return Deadline{Text(st, 0), Text(st, 1), Text(st, 2), Text(st, 3)};
+}
+
+// Whether the plan's issuer does its work itself: no task gives work to a body other than the
+// issuer ("Ban Thường vụ Huyện ủy" in a plan issued by "HUYỆN ỦY …" counts as another body; only
+// the issuer's own name does not). A partner named only to support ("phối hợp với Sở Y tế") gives
+// the work to nobody else. A task without a named body then belongs to the issuer, not to nobody.
+bool IssuerDoesTheWork(SQLite::Database& db, int64_t id, const std::string& issuer) {
+  SQLite::Statement st(db,
+                       "SELECT DISTINCT g.name FROM assignments a JOIN tasks t ON t.id = a.task_id "
+                       "JOIN agencies g ON g.id = a.agency_id "
+                       "WHERE t.document_id = ?1 AND a.role <> 'support'");
+  st.bind(1, id);
+  const std::string own = Fold(issuer);
+  while (st.executeStep()) {
+    if (own.empty() || Fold(Text(st, 0)) != own) return false;
+  }
+  return true;
+}
+
 AuditCounts CountGaps(SQLite::Database& db, int64_t id) {
   AuditCounts n;
   SQLite::Statement tasks(db,
@@ -1291,6 +1343,26 @@ bool HasOrganisationSection(SQLite::Database& db, int64_t id) {
   return false;
 }
 
+// A cited document as people write it: "Kế hoạch 62-KH/HU (2022)", not its key "62|KH-HU|2022".
+std::vector<std::string> UnresolvedNames(SQLite::Database& db, int64_t id) {
+  SQLite::Statement st(db,
+                       "SELECT n.type, n.symbol, n.year, n.key FROM citations c "
+                       "JOIN nodes n ON n.id = c.node_id "
+                       "WHERE c.document_id = ?1 AND n.document_id IS NULL "
+                       "GROUP BY n.id ORDER BY n.key");
+  st.bind(1, id);
+  std::vector<std::string> names;
+  while (st.executeStep()) {
+    std::string name = Text(st, 1).empty() ? Text(st, 3) : Text(st, 1);
+    if (!Text(st, 0).empty()) name = Text(st, 0) + " " + name;
+    if (const std::optional<int> year = OptionalInt(st, 2)) {
+      name += " (" + std::to_string(*year) + ")";
+    }
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 std::vector<std::string> UnresolvedKeys(SQLite::Database& db, int64_t id) {
   SQLite::Statement st(db,
                        "SELECT DISTINCT n.key FROM citations c JOIN nodes n ON n.id = c.node_id "
@@ -1307,10 +1379,25 @@ DocumentAudit AuditDocument(SQLite::Database& db, SectionPaths& paths, DocumentS
   a.document = std::move(doc);
   a.counts = CountGaps(db, id);
   a.has_organisation_section = HasOrganisationSection(db, id);
+  a.plan_limit = LoadPlanLimit(db, id);
   a.tasks_without_deadline = TasksWhere(db, paths, id, "t.deadline_text IS NULL");
+  if (a.plan_limit) {  // covered by the plan-wide limit, not left without one
+    a.tasks_under_plan_limit = std::move(a.tasks_without_deadline);
+    a.tasks_without_deadline.clear();
+    a.counts.tasks_under_plan_limit = a.counts.tasks_without_deadline;
+    a.counts.tasks_without_deadline = 0;
+  }
   a.tasks_without_assignee =
       TasksWhere(db, paths, id, "NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id)");
+  a.issuer_does_the_work = IssuerDoesTheWork(db, id, a.document.issuer);
+  if (a.issuer_does_the_work) {  // assigned to the issuer (implicit), not unassigned
+    a.tasks_assigned_to_issuer = std::move(a.tasks_without_assignee);
+    a.tasks_without_assignee.clear();
+    a.counts.tasks_assigned_to_issuer = a.counts.tasks_without_assignee;
+    a.counts.tasks_without_assignee = 0;
+  }
   a.unresolved_keys = UnresolvedKeys(db, id);
+  a.unresolved_names = UnresolvedNames(db, id);
   return a;
 }
 
@@ -1318,6 +1405,8 @@ void AddCounts(AuditCounts& total, const AuditCounts& n) {
   total.tasks += n.tasks;
   total.tasks_without_deadline += n.tasks_without_deadline;
   total.tasks_without_assignee += n.tasks_without_assignee;
+  total.tasks_under_plan_limit += n.tasks_under_plan_limit;
+  total.tasks_assigned_to_issuer += n.tasks_assigned_to_issuer;
   total.targets += n.targets;
   total.targets_without_year += n.targets_without_year;
   total.citations += n.citations;
@@ -1613,6 +1702,7 @@ Result<StoredDocument> Store::LoadDocument(int64_t document_id) {
     e.targets = LoadTargets(*db_, document_id);
     e.tasks = LoadTasks(*db_, document_id);
     e.paragraphs = LoadParagraphs(*db_, document_id);
+    e.plan_limit = LoadPlanLimit(*db_, document_id);
     return out;
   });
 }

@@ -107,8 +107,10 @@ struct AuditTask {
 
 struct AuditCounts {
   int tasks = 0;
-  int tasks_without_deadline = 0;
-  int tasks_without_assignee = 0;
+  int tasks_without_deadline = 0;    // no limit of their own and no plan-wide limit
+  int tasks_without_assignee = 0;    // really unassigned: the plan names other bodies elsewhere
+  int tasks_under_plan_limit = 0;    // no limit of their own, covered by the plan-wide limit
+  int tasks_assigned_to_issuer = 0;  // no body named, in a plan whose issuer does the work
   int targets = 0;
   int targets_without_year = 0;
   int citations = 0;
@@ -121,7 +123,14 @@ struct DocumentAudit {
   bool has_organisation_section = false;  // a heading folding to "… to chuc thuc hien …"
   std::vector<AuditTask> tasks_without_deadline;
   std::vector<AuditTask> tasks_without_assignee;
+  std::optional<Deadline> plan_limit;             // "Thời gian thực hiện: năm 2024" on its own
+  std::vector<AuditTask> tasks_under_plan_limit;  // no limit of their own; plan_limit holds them
+  // True when no task names a body other than the issuer: the issuer does the work itself (a
+  // party committee's or a union's own plan), and its tasks without a body are its own.
+  bool issuer_does_the_work = false;
+  std::vector<AuditTask> tasks_assigned_to_issuer;  // assigned to the issuer (implicit)
   std::vector<std::string> unresolved_keys;  // distinct node keys, sorted
+  std::vector<std::string> unresolved_names;  // the same nodes as written: "Kế hoạch 62-KH/HU (2022)"
 };
 
 struct AuditReport {
@@ -172,7 +181,7 @@ struct GraphData {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
   // without touching the file: a file that is not SQLite, a corrupted database, a database of

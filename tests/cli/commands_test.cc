@@ -116,16 +116,69 @@ TEST_F(CommandsTest, AuditCountsMatchTheHandCount) {
   ASSERT_EQ(Run("import " + Plans()).status, 0);
   json audit = json::parse(Run("audit --format json").out);
   // 49: 2 tasks, one dated (Quý I/2022); 31: 2 tasks, none dated or assigned, 1 target without
-  // year; 5: 1 task, dated and assigned. Only 02-NQ/TW is cited but not imported.
+  // year; 5: 1 task, dated and assigned. Only 02-NQ/TW is cited but not imported. 31 names no
+  // body at all: the union does the work itself, so its 2 tasks are the issuer's, not unassigned.
   EXPECT_EQ(audit["total"]["tasks"], 5);
   EXPECT_EQ(audit["total"]["tasks_without_deadline"], 3);
-  EXPECT_EQ(audit["total"]["tasks_without_assignee"], 2);
+  EXPECT_EQ(audit["total"]["tasks_without_assignee"], 0);
+  EXPECT_EQ(audit["total"]["tasks_assigned_to_issuer"], 2);
   EXPECT_EQ(audit["total"]["targets_without_year"], 1);
   EXPECT_EQ(audit["total"]["citations_not_in_database"], 1);
   EXPECT_EQ(audit["documents_without_organisation_section"], 2);
   json one = json::parse(Run("audit --document 31/KH-LĐLĐ --format json").out);
   ASSERT_EQ(one["documents"].size(), 1u);
-  EXPECT_EQ(one["documents"][0]["counts"]["tasks_without_assignee"], 2);
+  EXPECT_EQ(one["documents"][0]["counts"]["tasks_assigned_to_issuer"], 2);
+  EXPECT_EQ(one["documents"][0]["issuer_does_the_work"], true);
+}
+
+// A district committee's own plan with a plan-wide limit, beside a city plan that gives work to
+// several bodies and forgets one task: audit keeps the implicit and covered tasks apart from the
+// real gaps, and names a cited document as people write it.
+TEST_F(CommandsTest, AuditTellsRealGapsFromImplicitOnes) {
+  fs::remove_all(dir_ / "plans");
+  fs::create_directories(dir_ / "plans");
+  Write("plans/hu.txt",
+        "HUYỆN ỦY CÁT TIÊN\nSố: 88-KH/HU\nCát Tiên, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        "thực hiện Kế hoạch số 62-KH/HU ngày 10/5/2022 của Huyện ủy\n"
+        "I. NHIỆM VỤ\n1. Tổ chức quán triệt Nghị quyết.\n2. Sơ kết việc thực hiện.\n"
+        "II. THỜI GIAN THỰC HIỆN\nNăm 2024.\n");
+  Write("plans/ub.txt",
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\nSố: 40/KH-UBND\nCần Thơ, ngày 02 tháng 4 năm 2024\n"
+        "KẾ HOẠCH\nphòng, chống dịch bệnh\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Y tế chủ trì tổ chức giám sát dịch bệnh; hoàn thành trong quý II/2024.\n"
+        "2. Sở Tài chính bố trí kinh phí; hoàn thành trước ngày 30/6/2024.\n"
+        "3. Tổng hợp tình hình, báo cáo kết quả.\n");
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  auto r = Run("audit --format json");
+  ASSERT_EQ(r.status, 0) << r.out;
+  json audit = json::parse(r.out);
+  ASSERT_EQ(audit["documents"].size(), 2u);
+  const json& hu = audit["documents"][0]["symbol"] == "88-KH/HU" ? audit["documents"][0]
+                                                                 : audit["documents"][1];
+  const json& ub = &hu == &audit["documents"][0] ? audit["documents"][1] : audit["documents"][0];
+  EXPECT_EQ(hu["issuer_does_the_work"], true);
+  EXPECT_EQ(hu["counts"]["tasks_assigned_to_issuer"], 2);
+  EXPECT_EQ(hu["counts"]["tasks_without_assignee"], 0);
+  EXPECT_EQ(hu["plan_limit"]["end"], "2024-12-31");
+  EXPECT_EQ(hu["counts"]["tasks_under_plan_limit"], 2);
+  EXPECT_EQ(hu["counts"]["tasks_without_deadline"], 0);
+  EXPECT_EQ(hu["citations_not_in_database"], json::array({"Kế hoạch 62-KH/HU (2022)"}));
+  EXPECT_EQ(ub["issuer_does_the_work"], false);
+  EXPECT_EQ(ub["counts"]["tasks_without_assignee"], 1);
+  EXPECT_EQ(ub["counts"]["tasks_assigned_to_issuer"], 0);
+  EXPECT_EQ(ub["counts"]["tasks_without_deadline"], 1);
+  EXPECT_EQ(ub["plan_limit"], nullptr);
+  EXPECT_EQ(audit["total"]["tasks_assigned_to_issuer"], 2);
+  EXPECT_EQ(audit["total"]["tasks_without_assignee"], 1);
+
+  r = Run("audit --details");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("plan-wide limit: Năm 2024"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("assigned to the issuer (implicit):"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("covered by the plan-wide limit:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cited, not in the database: Kế hoạch 62-KH/HU (2022)"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("62|KH-HU|2022"), std::string::npos) << r.out;
 }
 
 TEST_F(CommandsTest, SearchWithoutDiacriticsAndWithHostileText) {

@@ -178,6 +178,51 @@ TEST(DeadlineTest, Recurrences) {
   });
 }
 
+// Shapes met in plans of ministries, the Government and cities (issue 11), on sentences of our own.
+TEST(DeadlineTest, ShapesOfOtherIssuers) {
+  ExpectOne({
+      {"Tháng 11/2015", 0, "Tháng 11/2015", "2015-11-01", "2015-11-30", ""},
+      {"tổng kết, đánh giá việc thực hiện vào năm 2027", 0, "vào năm 2027", "2027-01-01",
+       "2027-12-31", ""},
+      {"áp dụng mức thu mới từ tháng 9/2016 trở đi", 0, "từ tháng 9/2016 trở đi", "2016-09-01", "",
+       ""},
+      {"Sở Y tế chủ trì, phối hợp với Sở Tài chính và các địa phương rà soát danh mục, gửi kết quả "
+       "về Ủy ban nhân dân tỉnh Nghệ An trước ngày 20/10/2022 để tổng hợp, trình Hội đồng nhân dân",
+       0, "trước ngày 20/10/2022", "", "2022-10-20", ""},
+      {"phải xong trong quý III/2025", 0, "trong quý III/2025", "2025-07-01", "2025-09-30", ""},
+      {"sửa chữa xong nhà ở cho các hộ trước Tết Nguyên đán năm 2026", 0,
+       "trước Tết Nguyên đán năm 2026", "", "2026-02-17", ""},
+      {"hoàn thành trước Tết Nguyên đán Giáp Thìn 2024.", 0, "trước Tết Nguyên đán Giáp Thìn 2024",
+       "", "2024-02-10", ""},
+      {"Bộ Xây dựng hoàn thành trong tháng 12/2025", 0, "trong tháng 12/2025", "2025-12-01",
+       "2025-12-31", ""},
+      {"gửi Bộ Tài chính trước 31/12", 2025, "trước 31/12", "", "2025-12-31", ""},
+      {"hoàn thành 6 tháng đầu năm 2026", 0, "6 tháng đầu năm 2026", "2026-01-01", "2026-06-30", ""},
+      {"Giai đoạn 2026-2030: tập trung hoàn thiện hạ tầng số", 0, "Giai đoạn 2026-2030",
+       "2026-01-01", "2030-12-31", ""},
+      {"duy trì hoạt động trong giai đoạn 2026 - 2030", 0, "trong giai đoạn 2026 - 2030",
+       "2026-01-01", "2030-12-31", ""},
+      {"Năm 2026 - 2027.", 0, "Năm 2026 - 2027", "2026-01-01", "2027-12-31", ""},
+      {"năm 2025 và các năm tiếp theo", 0, "năm 2025 và các năm tiếp theo", "2025-01-01", "", ""},
+      {"Ngày 05/9/2023: khai giảng năm học mới", 0, "Ngày 05/9/2023", "2023-09-05", "2023-09-05",
+       ""},
+      {"TỪ NAY ĐẾN NĂM 2030", 0, "TỪ NAY ĐẾN NĂM 2030", "", "2030-12-31", ""},
+      {"ban hành các văn bản còn thiếu từ nay đến cuối năm", 2025, "từ nay đến cuối năm", "",
+       "2025-12-31", ""},
+      {"gửi báo cáo về Văn phòng Chính phủ trước 17 giờ ngày 27/11/2025", 0,
+       "trước 17 giờ ngày 27/11/2025", "", "2025-11-27", ""},
+      {"báo cáo trước ngày 15 tháng 12 hàng năm", 2025, "trước ngày 15 tháng 12 hàng năm", "", "",
+       "annual"},
+      {"ra quân dọn vệ sinh vào ngày thứ Bảy hoặc Chủ nhật hàng tuần", 0,
+       "vào ngày thứ Bảy hoặc Chủ nhật hàng tuần", "", "", "weekly"},
+  });
+}
+
+// "Tết" of a year the calendar table does not hold gets no date rather than a guess.
+TEST(DeadlineTest, TetOutsideTheCalendarHasNoDate) {
+  ExpectOne({{"trước Tết Nguyên đán năm 2090", 0, "trước Tết Nguyên đán năm 2090", "", "", ""}});
+}
+
 TEST(DeadlineTest, UnicodeAndTabSpaces) {
   ExpectOne({
       {"Quý\u00a0I/2024", 0, "Quý\u00a0I/2024", "2024-01-01", "2024-03-31", ""},
@@ -208,6 +253,15 @@ TEST(DeadlineTest, NotDeadlines) {
       "số liệu tính đến ngày 31/12/2023",
       "Luật có hiệu lực thi hành từ ngày 01/7/2024",
       "chế độ trợ cấp hàng tháng",
+      // A horizon or vision in a title, a rate per year, a cited document's date, a programme's
+      // name: none of them is a limit of the work.
+      "Quy hoạch hạ tầng số tỉnh Hà Tĩnh đến năm 2025, tầm nhìn đến năm 2035",
+      "thời kỳ 2021-2030, tầm nhìn đến năm 2050",
+      "tốc độ tăng trưởng bình quân mỗi năm 7%",
+      "mỗi năm tăng 2 điểm phần trăm",
+      "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+      "Kế hoạch phát triển hạ tầng viễn thông giai đoạn 2026-2030",
+      "kế hoạch sử dụng đất 05 năm 2021-2025",
   };
   for (const char* input : inputs) {
     auto found = Find(input, 2024);
@@ -248,7 +302,7 @@ TEST(DeadlineTest, BadRules) {
   };
   const BadCase cases[] = {
       {"# header\nquarter\tquý\\s+(?P<q>I|II\n", "rules/deadlines.tsv:2: "},
-      {"weekly\th[aà]ng\\s+tuần\n", "rules/deadlines.tsv:1: "},
+      {"fortnightly\th[aà]ng\\s+tuần\n", "rules/deadlines.tsv:1: "},
       {"ongoing\tthường xuyên\nmonth\ttháng\\s+\\d+/\\d{4}\n", "rules/deadlines.tsv:2: "},
       {"before_date\ttrước ngày (?P<d>\\d+)\n", "rules/deadlines.tsv:1: "},
       {"annual\n", "rules/deadlines.tsv:1: "},

@@ -48,6 +48,24 @@ TEST(TasksTest, ScheduleLineClosesItemsAbove) {
   EXPECT_EQ(e.tasks[3].deadline->end, "2024-12-15");
 }
 
+// Schedule lines worded as ministries write them, and a value no rule can date: still the
+// limit of the items above, as written.
+TEST(TasksTest, ScheduleLineWordingsAndUndatedValue) {
+  Extraction e = ExtractText("Số: 9/QĐ-BTP\nHà Nội, ngày 03 tháng 3 năm 2025\nKẾ HOẠCH\nThử\n\n"
+                             "II. NHIỆM VỤ\n1. Xây dựng Nghị định\n- Cơ quan chủ trì: Bộ Tư pháp.\n"
+                             "- Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n"
+                             "2. Xây dựng Thông tư\n- Cơ quan chủ trì: Bộ Tài chính.\n"
+                             "- Thời hạn trình: Theo tiến độ của Chương trình xây dựng pháp luật.\n"
+                             "3. Tập huấn\n- Cơ quan chủ trì: Bộ Nội vụ.\n- Thời gian: 02 ngày.\n");
+  std::vector<std::string> limits;
+  for (const Task& t : e.tasks) {
+    if (t.text.rfind("Cơ quan chủ trì", 0) == 0) limits.push_back(t.deadline ? t.deadline->text : "-");
+  }
+  EXPECT_EQ(limits, (std::vector<std::string>{"trước ngày 01 tháng 01 năm 2026",
+                                              "Theo tiến độ của Chương trình xây dựng pháp luật",
+                                              "02 ngày"}));
+}
+
 TEST(TasksTest, DirectiveObjectAndExecutionClause) {
   Extraction e = ExtractText("QUYẾT ĐỊNH\nThử\n\nĐiều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính; "
                              "Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.\n"

@@ -223,13 +223,14 @@ TEST(StoreSchemaTest, CreatesEveryTableAtTheCurrentVersion) {
     Store store = OpenOrDie(path);
     Result<int> version = store.SchemaVersion();
     ASSERT_TRUE(version.ok());
-    EXPECT_EQ(*version, 3);
+    EXPECT_EQ(*version, 4);
   }
-  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  EXPECT_EQ(PragmaValue(path, "user_version"), 4);
   EXPECT_EQ(PragmaValue(path, "application_id"), 0x504C4752);
   EXPECT_EQ(TableNames(path),
             (std::vector<std::string>{"agencies", "agency_aliases", "assignments", "citations",
-                                      "documents", "nodes", "paragraphs", "search_index",
+                                      "documents", "nodes", "paragraphs", "plan_limits",
+                                      "search_index",
                                       "sections", "targets", "task_schedule", "tasks"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
@@ -260,9 +261,9 @@ TEST(StoreMigrationTest, EmptyFileIsVersionZeroAndIsMigrated) {
   WriteBytes(path, "");
   {
     Store store = OpenOrDie(path);
-    EXPECT_EQ(*store.SchemaVersion(), 3);
+    EXPECT_EQ(*store.SchemaVersion(), 4);
   }
-  EXPECT_EQ(TableNames(path).size(), 12u);
+  EXPECT_EQ(TableNames(path).size(), 13u);
 }
 
 TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
@@ -288,7 +289,7 @@ TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
         "VALUES (7, 0, 0, 'Các cấp ủy Đảng lãnh đạo thực hiện.', 13, 0, 0);");
   }
   Store store = OpenOrDie(path);
-  EXPECT_EQ(*store.SchemaVersion(), 3);  // through v2 (index filled) and v3 (no paragraphs)
+  EXPECT_EQ(*store.SchemaVersion(), 4);  // through v2 (index filled), v3 and v4 (empty tables)
   EXPECT_EQ(CountRows(path, "documents"), 1);
   EXPECT_EQ(CountRows(path, "search_index"), 2);
   EXPECT_EQ(CountRows(path, "paragraphs"), 0);
@@ -331,8 +332,8 @@ TEST(StoreMigrationTest, VersionTwoFileGainsAnEmptyParagraphTableAndKeepsItsInde
   EXPECT_EQ(std::count(v2_tables.begin(), v2_tables.end(), "paragraphs"), 0);
   WriteVersionTwoRows(path);
   Store store = OpenOrDie(path);
-  EXPECT_EQ(*store.SchemaVersion(), 3);
-  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  EXPECT_EQ(*store.SchemaVersion(), 4);
+  EXPECT_EQ(PragmaValue(path, "user_version"), 4);
   // The v2 rows and their index rows are kept as they were; there is no text to fill in.
   EXPECT_EQ(CountRows(path, "paragraphs"), 0);
   EXPECT_EQ(CountRows(path, "search_index"), 2);
@@ -376,7 +377,7 @@ TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   EXPECT_EQ(store.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(store.status().message(),
             path +
-                ": schema version 9 is newer than this plangraph supports (3); use a newer "
+                ": schema version 9 is newer than this plangraph supports (4); use a newer "
                 "plangraph");
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_EQ(PragmaValue(path, "user_version"), 9);
@@ -821,6 +822,64 @@ TEST(StoreTreeTest, TransitiveTreeStopsAtCycles) {
 // ---------------------------------------------------------------------------------------------
 // Audit.
 
+// A union's own plan (no body named anywhere, or only the issuer itself) with a plan-wide limit:
+// its tasks without a body belong to the issuer and its tasks without a limit are covered.
+TEST(StoreAuditTest, IssuersOwnPlanAndPlanWideLimitAreNoGaps) {
+  Store store = OpenOrDie(FreshPath("audit-own"));
+  Extraction own = Plan("Kế hoạch", "12/KH-LĐLĐ", "2024-03-01", "LIÊN ĐOÀN LAO ĐỘNG TỈNH GIA LAI");
+  const int duties = AddSection(own, "II", "Nhiệm vụ", 20);
+  AddTask(own, "Tổ chức Tháng Công nhân.", duties, 21, "", "");
+  AddTask(own, "Tuyên truyền Bộ luật Lao động.", duties, 22, "Liên đoàn Lao động tỉnh Gia Lai",
+          "Quý I/2022");
+  own.tasks.back().assignees.push_back({"Sở Lao động", "support", "Sở Lao động"});  // a partner
+  AddTask(own, "Thăm hỏi đoàn viên khó khăn.", duties, 23, "", "");
+  own.plan_limit = Deadline{"năm 2024", "2024-01-01", "2024-12-31", ""};
+  const int64_t own_id = ImportOrDie(store, own, "/plans/12.txt").document_id;
+
+  Extraction shared = Plan("Kế hoạch", "30/KH-UBND", "2024-03-05", "ỦY BAN NHÂN DÂN TỈNH GIA LAI");
+  const int org = AddSection(shared, "III", "Tổ chức thực hiện", 40);
+  AddTask(shared, "Sở Y tế chủ trì kiểm tra.", org, 41, "Sở Y tế", "");
+  AddTask(shared, "Rà soát số liệu.", org, 42, "", "");
+  ImportOrDie(store, shared, "/plans/30.txt");
+
+  Result<AuditReport> report = store.Audit({});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->documents.size(), 2u);
+  const DocumentAudit& a = report->documents[0];
+  EXPECT_EQ(a.document.id, own_id);
+  EXPECT_TRUE(a.issuer_does_the_work);
+  EXPECT_EQ(a.counts.tasks_without_assignee, 0);
+  EXPECT_EQ(a.counts.tasks_assigned_to_issuer, 2);
+  ASSERT_EQ(a.tasks_assigned_to_issuer.size(), 2u);
+  EXPECT_EQ(a.tasks_assigned_to_issuer[1].line, 23);
+  ASSERT_TRUE(a.plan_limit.has_value());
+  EXPECT_EQ(a.plan_limit->text, "năm 2024");
+  EXPECT_EQ(a.plan_limit->end, "2024-12-31");
+  EXPECT_EQ(a.counts.tasks_without_deadline, 0);
+  EXPECT_EQ(a.counts.tasks_under_plan_limit, 2);
+  EXPECT_EQ(a.tasks_under_plan_limit.size(), 2u);
+
+  const DocumentAudit& b = report->documents[1];
+  EXPECT_FALSE(b.issuer_does_the_work);  // it gives work to Sở Y tế: "Rà soát" is really unassigned
+  EXPECT_EQ(b.counts.tasks_without_assignee, 1);
+  EXPECT_EQ(b.counts.tasks_assigned_to_issuer, 0);
+  ASSERT_EQ(b.tasks_without_assignee.size(), 1u);
+  EXPECT_EQ(b.tasks_without_assignee[0].line, 42);
+  EXPECT_FALSE(b.plan_limit.has_value());
+  EXPECT_EQ(b.counts.tasks_without_deadline, 2);
+  EXPECT_EQ(b.counts.tasks_under_plan_limit, 0);
+
+  EXPECT_EQ(report->total.tasks_assigned_to_issuer, 2);
+  EXPECT_EQ(report->total.tasks_without_assignee, 1);
+  EXPECT_EQ(report->total.tasks_under_plan_limit, 2);
+  EXPECT_EQ(report->total.tasks_without_deadline, 2);
+  // The limit is kept with the document and read back with it.
+  Result<StoredDocument> stored = store.LoadDocument(own_id);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_TRUE(stored->extraction.plan_limit.has_value());
+  EXPECT_EQ(stored->extraction.plan_limit->start, "2024-01-01");
+}
+
 TEST(StoreAuditTest, CountsGapsPerDocumentAndInTotal) {
   Store store = OpenOrDie(FreshPath("audit"));
   const int64_t resolution = ImportOrDie(store, Resolution(), "/plans/nq.txt").document_id;
@@ -854,6 +913,11 @@ TEST(StoreAuditTest, CountsGapsPerDocumentAndInTotal) {
   EXPECT_EQ(a.counts.citations, 3);
   EXPECT_EQ(a.counts.unresolved_citations, 2);  // 02-NQ/TW is imported, 13-NQ/TW is not
   EXPECT_EQ(a.unresolved_keys, std::vector<std::string>{"13|NQ-TW|2021"});
+  EXPECT_EQ(a.unresolved_names, std::vector<std::string>{"Nghị quyết 13-NQ/TW (2021)"});
+  EXPECT_FALSE(a.issuer_does_the_work);  // Ban Tuyên giáo and Đảng ủy are named
+  EXPECT_TRUE(a.tasks_assigned_to_issuer.empty());
+  EXPECT_FALSE(a.plan_limit.has_value());
+  EXPECT_EQ(a.counts.tasks_under_plan_limit, 0);
   EXPECT_TRUE(a.has_organisation_section);
   EXPECT_FALSE(all->documents[0].has_organisation_section);
   EXPECT_EQ(all->documents[0].document.id, resolution);
