@@ -1,6 +1,7 @@
 #include "legacy_fonts.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,34 @@ bool HasNonAscii(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+// A legacy font declared with the symbol character set reaches us (through LibreOffice's .doc
+// import) in the private use area: byte b as U+F000 + b. Back to U+00b, which stands for byte b
+// as the Windows-1252 characters do.
+std::string FromSymbolArea(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto b0 = static_cast<uint8_t>(text[i]);
+    if (b0 == 0xEF && i + 2 < text.size()) {
+      auto b1 = static_cast<uint8_t>(text[i + 1]), b2 = static_cast<uint8_t>(text[i + 2]);
+      char32_t c = 0xF000 | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0xF020 && c <= 0xF0FF) {
+        char32_t latin = c & 0xFF;
+        if (latin < 0x80) {
+          out += static_cast<char>(latin);
+        } else {
+          out += static_cast<char>(0xC0 | (latin >> 6));
+          out += static_cast<char>(0x80 | (latin & 0x3F));
+        }
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 LegacyCharset CharsetOfRepair(const std::string& name) {
   if (name == kTcvn3Mojibake) return LegacyCharset::kTcvn3;
   if (name == kVniMojibake) return LegacyCharset::kVni;
@@ -66,8 +95,10 @@ FontFamily FamilyOfFont(std::string_view font) {
   return {};
 }
 
-void LegacyFontDecoder::Observe(const std::string& font, std::string_view text) {
+void LegacyFontDecoder::Observe(const std::string& font, std::string_view raw) {
   FontState& state = fonts_[font];
+  std::string text = FamilyOfFont(font).charset == LegacyCharset::kNone ? std::string(raw)
+                                                                        : FromSymbolArea(raw);
   // Runs holding characters beyond Windows-1252 are Unicode whatever their font says; they are
   // not evidence about the font's encoding.
   if (state.sample.size() >= kSampleBytes || !Windows1252Bytes(text)) return;
@@ -111,14 +142,16 @@ void LegacyFontDecoder::Force(LegacyCharset charset) {
   }
 }
 
-std::string LegacyFontDecoder::Decode(const std::string& font, std::string_view text) const {
+std::string LegacyFontDecoder::Decode(const std::string& font, std::string_view raw) const {
   auto it = fonts_.find(font);
-  if (it == fonts_.end() || it->second.decided == LegacyCharset::kNone) return std::string(text);
+  if (it == fonts_.end() || it->second.decided == LegacyCharset::kNone) return std::string(raw);
   const FontState& state = it->second;
-  if (!Windows1252Bytes(text)) return std::string(text);
+  std::string text = FamilyOfFont(font).charset == LegacyCharset::kNone ? std::string(raw)
+                                                                        : FromSymbolArea(raw);
+  if (!Windows1252Bytes(text)) return std::string(raw);
   const char* encoding = state.decided == LegacyCharset::kTcvn3 ? kTcvn3Mojibake : kVniMojibake;
   Result<std::string> decoded = ConvertToUtf8(text, encoding, font);
-  if (!decoded.ok()) return std::string(text);  // a byte the encoding leaves undefined
+  if (!decoded.ok()) return std::string(raw);  // a byte the encoding leaves undefined
   if (HasNonAscii(text) || state.capitals) state.used = true;
   return state.capitals ? ToUpper(*decoded) : *decoded;
 }

@@ -93,6 +93,17 @@ TEST(LegacyFontsTest, TcvnSoftHyphenByteIsTheLetterUHorn) {
   EXPECT_EQ(got[0], "thực hiện trước ngày 30/6/2019, báo cáo kết quả");
 }
 
+TEST(LegacyFontsTest, SymbolCharsetBytesInThePrivateUseAreaAreRead) {
+  // A legacy font declared with the symbol character set comes out of a .doc as U+F000 + byte;
+  // a real symbol font (bullets in Wingdings) stays as it is.
+  std::vector<std::string> got = DecodeRuns({
+      {".VnTime", "tØnh Qu\uF0B6ng Nam"},
+      {"Wingdings", "\uF0A7"},
+  });
+  EXPECT_EQ(got[0], "tỉnh Quảng Nam");
+  EXPECT_EQ(got[1], "\uF0A7");
+}
+
 TEST(LegacyFontsTest, UnknownOrWrongFontIsDecidedByContent) {
   std::string note;
   std::vector<std::string> got = DecodeRuns(

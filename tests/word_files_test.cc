@@ -9,6 +9,7 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "doc_reader.h"
 #include "json_output.h"
@@ -113,6 +114,23 @@ TEST(WordFilesTest, RtfNamedDocIsReadAsADocument) {
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->format, "rtf");
   EXPECT_EQ(r->text, "Kế hoạch triển khai năm 2024\nSở Tài chính chủ trì thực hiện\n");
+}
+
+TEST(WordFilesTest, DocConversionsRunSideBySide) {
+  // Each conversion has its own LibreOffice profile: two at once must not hand their work to
+  // one another's instance or share a lock.
+  if (!HasOffice()) GTEST_SKIP() << "LibreOffice is not installed";
+  std::ifstream in(testing::SourceDir() + "/tests/fixtures/legacy/dmc-kh-31-2024.vni.doc",
+                   std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Result<DocxText> first = Status::IOError("not run"), second = Status::IOError("not run");
+  std::thread other([&] { second = ReadDoc("b.doc", bytes); });
+  first = ReadDoc("a.doc", bytes);
+  other.join();
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(first->text, second->text);
+  EXPECT_EQ(first->legacy_fonts, "VNI runs (font VNI-Times)");
 }
 
 TEST(WordFilesTest, TruncatedDocSaysSo) {
