@@ -99,10 +99,15 @@ void LegacyFontDecoder::Observe(const std::string& font, std::string_view raw) {
   FontState& state = fonts_[font];
   std::string text = FamilyOfFont(font).charset == LegacyCharset::kNone ? std::string(raw)
                                                                         : FromSymbolArea(raw);
+  if (!HasNonAscii(text)) {
+    if (state.sample.size() < kSampleBytes) state.sample.append(text);
+    return;
+  }
+  bool narrow = Windows1252Bytes(text).has_value();
+  ++(narrow ? state.narrow_runs : state.unicode_runs);
   // Runs holding characters beyond Windows-1252 are Unicode whatever their font says; they are
   // not evidence about the font's encoding.
-  if (state.sample.size() >= kSampleBytes || !Windows1252Bytes(text)) return;
-  state.sample.append(text);
+  if (state.sample.size() < kSampleBytes && narrow) state.sample.append(text);
 }
 
 void LegacyFontDecoder::EndParagraph() {
@@ -118,7 +123,9 @@ void LegacyFontDecoder::Decide() {
     if (HasNonAscii(state.sample)) repair = RepairMojibake(state.sample);
     LegacyCharset by_content = repair ? CharsetOfRepair(repair->second) : LegacyCharset::kNone;
     state.capitals = family.capitals;
-    if (family.charset == LegacyCharset::kNone) {
+    if (family.charset != LegacyCharset::kNone && state.unicode_runs > state.narrow_runs) {
+      state.decided = LegacyCharset::kNone;  // converted to Unicode, old font name kept
+    } else if (family.charset == LegacyCharset::kNone) {
       state.decided = by_content;
       state.by_content = by_content != LegacyCharset::kNone;
     } else if (by_content != LegacyCharset::kNone && by_content != family.charset) {

@@ -36,8 +36,9 @@ class LegacyFontDecoder {
   void Observe(const std::string& font, std::string_view text);
   void EndParagraph();
   // Chooses, for each font seen, how its runs are read: as the font's family says, unless its
-  // text reads clearly better in the other legacy encoding; a font of no known family is
-  // decoded only when its text reads clearly as TCVN3 or VNI mojibake.
+  // text reads clearly better in the other legacy encoding, or most of its runs are Unicode
+  // already (a file converted to Unicode that kept its old font names); a font of no known
+  // family is decoded only when its text reads clearly as TCVN3 or VNI mojibake.
   void Decide();
   // Instead of Decide(): every font's runs are read in `charset` (the user named the encoding);
   // "H" fonts still give capitals, and runs beyond Windows-1252 stay Unicode.
@@ -61,6 +62,9 @@ class LegacyFontDecoder {
     bool capitals = false;
     bool by_content = false;  // decided against (or without) the font's name
     mutable bool used = false;  // some run was decoded
+    // Runs with letters beyond ASCII: holding characters beyond Windows-1252 (Unicode text),
+    // or not (legacy bytes, or Unicode that happens to fit).
+    size_t unicode_runs = 0, narrow_runs = 0;
   };
   std::map<std::string, FontState> fonts_;
 };

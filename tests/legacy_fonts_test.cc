@@ -133,6 +133,20 @@ TEST(LegacyFontsTest, UnicodeTextIsNeverDecoded) {
   for (size_t i = 0; i < runs.size(); ++i) EXPECT_EQ(got[i], runs[i].text) << runs[i].font;
 }
 
+TEST(LegacyFontsTest, FontOfAFileConvertedToUnicodeIsNotBelieved) {
+  // Converters to Unicode often keep the old font names: when most runs in ".VnTime" hold
+  // letters beyond Windows-1252, the runs that happen to fit ("Tài chính") are Unicode too.
+  std::vector<FontRun> runs = {
+      {".VnTime", "Ủy ban nhân dân tỉnh Hậu Giang"},
+      {".VnTime", "Sở Tài nguyên và Môi trường"},
+      {".VnTime", "Tài chính"},
+  };
+  std::string note;
+  std::vector<std::string> got = DecodeRuns(runs, &note);
+  EXPECT_EQ(got[2], "Tài chính");
+  EXPECT_EQ(note, "");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Corpus plans typed in legacy fonts.
 
