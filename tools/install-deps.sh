@@ -3,8 +3,9 @@
 # Does nothing when everything is already installed.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev nlohmann-json3-dev libsqlitecpp-dev
-          libsqlite3-dev libcli11-dev libgtest-dev libpugixml-dev libxml2-dev libpoppler-cpp-dev libzip-dev clang antiword
-          libcpp-httplib-dev libgraphviz-dev libkainjow-mustache-dev chromium)
+          libsqlite3-dev libcli11-dev libgtest-dev libpugixml-dev libxml2-dev libpoppler-cpp-dev libzip-dev clang
+          libreoffice-writer-nogui  # .doc and RTF files are converted by LibreOffice headless
+          libcpp-httplib-dev libgraphviz-dev libkainjow-mustache-dev chromium)  # plangraph serve and its browser test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

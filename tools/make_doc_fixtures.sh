@@ -13,3 +13,7 @@ for name in daklak-kh-49-2021; do
     --outdir "$work" "$work/$name.txt" >/dev/null
   cp "$work/$name.doc" "$out/$name.doc"
 done
+# Word numbering must survive .doc: the head of a plan whose labels are Word's own numbering.
+soffice -env:UserInstallation="file://$work/profile" --headless --convert-to "doc:MS Word 97" \
+  --outdir "$work" tests/fixtures/docx/corpus_head.docx >/dev/null
+cp "$work/corpus_head.doc" "$out/numbered_head.doc"

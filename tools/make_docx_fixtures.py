@@ -315,6 +315,39 @@ def table_docx():
     return docx(document("".join(body)))
 
 
+def text_box(*paragraphs):
+    """A run holding a text box, as Word writes it: a DrawingML choice and its VML fallback."""
+    content = "<w:txbxContent>%s</w:txbxContent>" % "".join(para(p) for p in paragraphs)
+    return ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+            'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/'
+            'wordprocessingShape"><wps:txbx>%s</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>%s</v:textbox></v:shape></w:pict>'
+            '</mc:Fallback></mc:AlternateContent></w:r>' % (content, content))
+
+
+def layout_docx():
+    """A header laid out as a 2x2 table, a place and date in a text box, a signature table and
+    an annex table after it."""
+    body = [
+        table([cell("ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"),
+               cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")],
+              [cell("Số: 518/QĐ-UBND"), cell("Bình Định, ngày 17 tháng 02 năm 2023")]),
+        para("KẾ HOẠCH"),
+        para(run("Phòng chống thiên tai năm 2023"),
+             text_box("Quy Nhơn, ngày 20 tháng 02 năm 2023")),
+        para("Giao Sở Nông nghiệp chủ trì thực hiện."),
+        table([cell("Nơi nhận:", "- Như trên;", "- Lưu: VT."),
+               cell("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")]),
+        table([cell("TT"), cell("Nhiệm vụ"), cell("Cơ quan chủ trì")],
+              [cell("1"), cell("Rà soát đê điều"), cell("Sở Nông nghiệp")]),
+    ]
+    return docx(document("".join(body)))
+
+
 def notes_docx():
     hidden = run("KHÔNG HIỆN", props="<w:vanish/>")
     deleted = '<w:del w:id="9" w:author="x"><w:r><w:delText>đã xóa </w:delText></w:r></w:del>'
@@ -399,6 +432,7 @@ def fixtures():
     yield "lists.docx", lists_docx()
     yield "table.docx", table_docx()
     yield "notes.docx", notes_docx()
+    yield "layout.docx", layout_docx()
     yield "corpus_head.docx", corpus_docx()
     yield "bomb.docx", bomb
     # The directory declares 4 KB, but the member inflates to 3 MiB.

@@ -149,7 +149,8 @@ int RunExtract(const std::vector<std::string>& args) {
   std::string encoding;
   app.add_option("--encoding", encoding,
                  "read plain text in this encoding (UTF-8, UTF-16LE, Windows-1258, TCVN3, VNI-Windows, "
-                 "VISCII, VIQR) instead of detecting it");
+                 "VISCII, VIQR) instead of detecting it; in Word files, read every legacy-font run "
+                 "as TCVN3 or VNI-Windows");
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);

@@ -70,6 +70,9 @@ std::vector<std::string> HeaderPieces(const Segmentation& seg, int from, int unt
   std::vector<std::string> pieces;
   for (int i = from; i < until && i < static_cast<int>(seg.lines.size()); ++i) {
     const Line& l = seg.lines[i];
+    // A header laid out as a table has two columns, three at most; a wider row is data (a
+    // tracking sheet's "Số 183/TB ngày 09/7/2014" is a source it cites, not its own number).
+    if (l.cells.size() > 3) continue;
     if (!l.cells.empty()) {
       for (const auto& c : l.cells) {
         if (!c.empty()) pieces.push_back(c);

@@ -40,6 +40,12 @@ const RE2& AppendixHeading() {
   static const RE2 re(R"(^(PHỤ LỤC(?:\s+[0-9IVX]+)?)\s*[.:]?\s*(.*)$)");
   return re;
 }
+// The caption of an annex after the signature: "(Kèm theo Kế hoạch số …)", "Ban hành kèm theo
+// Quyết định …": what follows is part of the document again.
+const RE2& AnnexCaption() {
+  static const RE2 re(R"(^\(?\s*(?:Ban hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\s+\pL)");
+  return re;
+}
 const RE2& BulletStart() {
   static const RE2 re(R"(^([-+•–·●○▪])\s*(\S.*)$)");
   return re;
@@ -372,6 +378,7 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     std::string label, rest;
     // Zone changes.
     bool restart = is_type_line(context, t) || RE2::PartialMatch(t, AppendixHeading()) ||
+                   (zone == Zone::kFooter && RE2::PartialMatch(t, AnnexCaption())) ||
                    (zone != Zone::kBody && RE2::PartialMatch(t, RomanHeading()));
     if (zone != Zone::kBody && restart && !l.table_row) {
       zone = Zone::kBody;

@@ -13,6 +13,8 @@
 
 #include <pugixml.hpp>
 
+#include "legacy_fonts.h"
+
 namespace plangraph {
 namespace {
 
@@ -443,6 +445,78 @@ class Numbering {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Run fonts: which font draws a run, for the legacy TCVN3/VNI fonts (legacy_fonts.h). Word looks
+// at the run's own w:rFonts, then its character style, then its paragraph's style, then the
+// document defaults, each style following its w:basedOn chain.
+
+class RunFonts {
+ public:
+  void Load(pugi::xml_node styles_root) {
+    Wml w(styles_root);
+    for (pugi::xml_node s : styles_root.children()) {
+      if (w.Is(s, "docDefaults")) {
+        default_font_ = FontOf(w, w.Child(w.Child(s, "rPrDefault"), "rPr"));
+      }
+      if (!w.Is(s, "style")) continue;
+      FontStyle style;
+      if (auto v = w.ChildVal(s, "basedOn")) style.based_on = *v;
+      style.font = FontOf(w, w.Child(s, "rPr"));
+      std::string id = w.Attr(s, "styleId");
+      if (w.Attr(s, "type") == "paragraph" && (w.Attr(s, "default") == "1" ||
+                                               w.Attr(s, "default") == "true")) {
+        default_paragraph_style_ = id;
+      }
+      styles_[id] = std::move(style);
+    }
+  }
+
+  // The font of run `r` in a paragraph with properties `ppr`; "" when no font is named (a theme
+  // font, or none at all: Unicode fonts either way).
+  std::string Font(const Wml& w, pugi::xml_node r, pugi::xml_node ppr) const {
+    pugi::xml_node rpr = w.Child(r, "rPr");
+    if (std::string f = FontOf(w, rpr); !f.empty()) return f;
+    if (auto id = w.ChildVal(rpr, "rStyle")) {
+      if (std::string f = StyleFont(*id); !f.empty()) return f;
+    }
+    if (std::string f = StyleFont(w.ChildVal(ppr, "pStyle").value_or(default_paragraph_style_));
+        !f.empty()) {
+      return f;
+    }
+    return default_font_;
+  }
+
+  // w:rFonts of a run property element: the font Word uses for letters beyond ASCII (w:hAnsi),
+  // else the ASCII one.
+  static std::string FontOf(const Wml& w, pugi::xml_node rpr) {
+    pugi::xml_node fonts = w.Child(rpr, "rFonts");
+    if (!fonts) return "";
+    std::string f = w.Attr(fonts, "hAnsi");
+    return f.empty() ? w.Attr(fonts, "ascii") : f;
+  }
+
+ private:
+  struct FontStyle {
+    std::string based_on;
+    std::string font;
+  };
+
+  std::string StyleFont(std::string id) const {
+    std::set<std::string> seen;  // basedOn chains may loop in a damaged file
+    while (!id.empty() && seen.insert(id).second) {
+      auto s = styles_.find(id);
+      if (s == styles_.end()) break;
+      if (!s->second.font.empty()) return s->second.font;
+      id = s->second.based_on;
+    }
+    return "";
+  }
+
+  std::map<std::string, FontStyle> styles_;
+  std::string default_font_;
+  std::string default_paragraph_style_;
+};
+
+// ---------------------------------------------------------------------------------------------
 // Text of one XML part: paragraphs, runs and tables.
 
 // Note ids in the order the body refers to them: the order Word numbers them in.
@@ -470,19 +544,38 @@ void JoinWithSpace(std::string& out, const std::string& piece) {
   out += piece;
 }
 
+// How run text is read. Legacy fonts need two passes over the document: the first shows every
+// run to the decoder (which then decides each font's encoding), the second decodes.
+struct FontPass {
+  const RunFonts* fonts = nullptr;
+  LegacyFontDecoder* decoder = nullptr;
+  bool decode = false;  // false: the observing pass
+};
+
+constexpr std::string_view kSoftHyphen = "\u00AD";
+// The first cell of a signature table (recipients on the left, signer on the right).
+constexpr std::string_view kSignatureCue = "Nơi nhận";
+// Layout tables (header, signature) are small; a larger table is data whatever its place.
+constexpr size_t kMaxLayoutRows = 4;
+
 class PartWriter {
  public:
-  PartWriter(pugi::xml_node root, Numbering& numbering, NoteRefs* refs)
-      : w_(root), numbering_(numbering), refs_(refs) {}
+  PartWriter(pugi::xml_node root, Numbering& numbering, NoteRefs* refs, FontPass fonts)
+      : w_(root), numbering_(numbering), refs_(refs), fonts_(fonts) {}
 
-  // Block-level content (body, cell, note, content control): one line per paragraph. With
-  // `flat`, a table gives one line per cell instead of markdown rows.
+  // Block-level content (body, cell, note, content control, text box): one line per paragraph,
+  // then the lines of the text boxes anchored in it. With `flat`, a table gives one line per
+  // cell instead of markdown rows.
   void Blocks(pugi::xml_node container, std::vector<std::string>& lines, int depth,
               bool flat = false) {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node n : container.children()) {
       if (w_.Is(n, "p")) {
-        SplitLines(Paragraph(n), lines);
+        std::vector<std::string> boxes;
+        std::string text = Paragraph(n, boxes, depth);
+        if (depth == 0 && text.find_first_not_of(" \t") != std::string::npos) body_text_ = true;
+        SplitLines(text, lines);
+        lines.insert(lines.end(), boxes.begin(), boxes.end());
       } else if (w_.Is(n, "tbl")) {
         Table(n, lines, depth + 1, flat);
       } else if (w_.Is(n, "sdt")) {
@@ -503,47 +596,127 @@ class PartWriter {
   }
 
  private:
-  std::string Paragraph(pugi::xml_node p) {
-    std::string text = numbering_.NextLabel(w_, w_.Child(p, "pPr"));
-    Inline(p, text, 0);
+  // Text of consecutive runs in one font, decoded together: Word splits runs anywhere, also
+  // between a VNI vowel and the byte that carries its mark.
+  struct Pending {
+    std::string font;
+    std::string text;
+  };
+
+  std::string Paragraph(pugi::xml_node p, std::vector<std::string>& boxes, int depth) {
+    pugi::xml_node ppr = w_.Child(p, "pPr");
+    std::string text = numbering_.NextLabel(w_, ppr);
+    Pending pending;
+    Inline(p, ppr, text, pending, boxes, depth);
+    Flush(pending, text);
+    if (fonts_.decoder && !fonts_.decode) fonts_.decoder->EndParagraph();
     return text;
+  }
+
+  void Flush(Pending& pending, std::string& out) {
+    if (pending.text.empty()) return;
+    std::string text = pending.text;
+    if (fonts_.decoder && fonts_.decode) {
+      text = fonts_.decoder->Decode(pending.font, pending.text);
+    } else if (fonts_.decoder) {
+      fonts_.decoder->Observe(pending.font, pending.text);
+    }
+    // What decoding left of soft hyphens is Unicode's invisible one.
+    for (size_t at; (at = text.find(kSoftHyphen)) != std::string::npos;) {
+      text.erase(at, kSoftHyphen.size());
+    }
+    out += text;
+    pending.text.clear();
   }
 
   // Runs and the inline wrappers around them (hyperlinks, insertions, fields, smart tags,
   // inline content controls); deleted and moved-away text is not part of the document.
-  void Inline(pugi::xml_node parent, std::string& out, int depth) {
+  void Inline(pugi::xml_node parent, pugi::xml_node ppr, std::string& out, Pending& pending,
+              std::vector<std::string>& boxes, int depth) {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node n : parent.children()) {
-      if (!w_.InNamespace(n)) continue;  // drawings, math, markup compatibility
+      if (!w_.InNamespace(n)) {  // drawings, math, markup compatibility
+        AlternateContent(n, boxes, depth + 1);
+        continue;
+      }
       std::string_view local = w_.Local(n);
       if (local == "r") {
-        Run(n, out);
+        Run(n, ppr, out, pending, boxes, depth);
       } else if (local != "pPr" && local != "rPr" && local != "del" && local != "moveFrom" &&
                  local != "sdtPr") {
-        Inline(n, out, depth + 1);
+        Inline(n, ppr, out, pending, boxes, depth + 1);
       }
     }
   }
 
-  void Run(pugi::xml_node r, std::string& out) {
+  void Run(pugi::xml_node r, pugi::xml_node ppr, std::string& out, Pending& pending,
+           std::vector<std::string>& boxes, int depth) {
     if (w_.Flag(w_.Child(r, "rPr"), "vanish")) return;  // hidden text
+    std::string font = fonts_.fonts ? fonts_.fonts->Font(w_, r, ppr) : "";
+    if (font != pending.font) {
+      Flush(pending, out);
+      pending.font = font;
+    }
+    std::string& text = pending.text;
     for (pugi::xml_node n : r.children()) {
-      if (!w_.InNamespace(n)) continue;
+      if (!w_.InNamespace(n)) {
+        AlternateContent(n, boxes, depth + 1);
+        continue;
+      }
       std::string_view local = w_.Local(n);
       if (local == "t") {
-        out += n.child_value();
+        text += n.child_value();
       } else if (local == "tab" || local == "ptab") {
-        out += '\t';
+        text += '\t';
       } else if (local == "br") {
-        out += w_.Attr(n, "type") == "page" ? '\n' : ' ';
+        text += w_.Attr(n, "type") == "page" ? '\n' : ' ';
       } else if (local == "cr") {
-        out += ' ';
+        text += ' ';
       } else if (local == "noBreakHyphen") {
-        out += '-';
+        text += '-';
+      } else if (local == "softHyphen") {
+        // Invisible in Unicode text, but byte 0xAD is "ư" in TCVN3 fonts: LibreOffice turns it
+        // into this element when it converts a .doc. Flush() keeps it for legacy runs only.
+        text += kSoftHyphen;
       } else if (local == "footnoteReference" && refs_) {
         AddOnce(refs_->footnotes, w_.Attr(n, "id"));
       } else if (local == "endnoteReference" && refs_) {
         AddOnce(refs_->endnotes, w_.Attr(n, "id"));
+      } else if (local == "drawing" || local == "pict") {
+        TextBoxes(n, boxes, depth + 1);
+      }
+    }
+  }
+
+  // Text boxes (a header's "Số: …" or place and date are often drawn in one): their paragraphs
+  // follow the paragraph that anchors them, one per line. Markup compatibility offers the same
+  // box twice, as a DrawingML choice and a VML fallback: the first that has text is read.
+  void AlternateContent(pugi::xml_node n, std::vector<std::string>& boxes, int depth) {
+    constexpr std::string_view kAlternate = "AlternateContent";  // markup compatibility
+    std::string_view name = n.name();
+    if (name.size() < kAlternate.size() ||
+        name.substr(name.size() - kAlternate.size()) != kAlternate) {
+      return;
+    }
+    for (pugi::xml_node branch : n.children()) {
+      size_t before = boxes.size();
+      TextBoxes(branch, boxes, depth + 1);
+      if (boxes.size() > before) return;
+    }
+  }
+
+  void TextBoxes(pugi::xml_node n, std::vector<std::string>& boxes, int depth) {
+    if (depth > kMaxDepth) return;
+    for (pugi::xml_node c : n.children()) {
+      if (c.type() != pugi::node_element) continue;
+      if (w_.Is(c, "txbxContent")) {
+        std::vector<std::string> lines;
+        Blocks(c, lines, depth + 1, /*flat=*/true);
+        for (std::string& line : lines) {
+          if (line.find_first_not_of(" \t") != std::string::npos) boxes.push_back(std::move(line));
+        }
+      } else {
+        TextBoxes(c, boxes, depth + 1);
       }
     }
   }
@@ -558,12 +731,58 @@ class PartWriter {
       return;
     }
     lines.emplace_back();
-    for (pugi::xml_node tr : rows) {
-      std::string row = "|";
-      for (const std::string& cell : Cells(tr, depth)) row += " " + cell + " |";
-      lines.push_back(row);
+    if (IsLayoutTable(rows, depth)) {
+      // A header or signature laid out in a table: each cell's paragraphs on lines of their
+      // own, as they read on the page, so that "Số: 518/QĐ-UBND" and the place and date beside
+      // it stay apart.
+      for (pugi::xml_node tr : rows) {
+        std::vector<pugi::xml_node> tcs;
+        Collect(tr, "tc", tcs, depth);
+        for (pugi::xml_node tc : tcs) {
+          std::vector<std::string> cell;
+          Blocks(tc, cell, depth + 1, /*flat=*/true);
+          for (std::string& line : cell) {
+            if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(std::move(line));
+          }
+        }
+      }
+    } else {
+      for (pugi::xml_node tr : rows) {
+        std::string row = "|";
+        for (const std::string& cell : Cells(tr, depth)) row += " " + cell + " |";
+        lines.push_back(row);
+      }
     }
     lines.emplace_back();
+  }
+
+  // A small body-level table before any text of the body (the header: issuer and number on the
+  // left, national motto, place and date on the right) or one opening with the recipients of
+  // a signature block.
+  // The w:t text under `n`, at most about 64 bytes: enough to recognise a cue.
+  void PlainText(pugi::xml_node n, std::string& out, int depth) const {
+    if (depth > kMaxDepth) return;
+    for (pugi::xml_node c : n.children()) {
+      if (out.size() > 64) return;
+      if (w_.Is(c, "t")) {
+        out += c.child_value();
+      } else if (c.type() == pugi::node_element) {
+        PlainText(c, out, depth + 1);
+      }
+    }
+  }
+
+  bool IsLayoutTable(const std::vector<pugi::xml_node>& rows, int depth) {
+    if (depth != 1 || rows.empty() || rows.size() > kMaxLayoutRows) return false;
+    if (!body_text_) return true;
+    std::vector<pugi::xml_node> tcs;
+    Collect(rows.front(), "tc", tcs, depth);
+    if (tcs.empty()) return false;
+    // Counters and legacy-font state must not move: read the text without numbering labels.
+    std::string first;
+    PlainText(tcs.front(), first, depth);
+    size_t b = first.find_first_not_of(" \t");
+    return b != std::string::npos && first.compare(b, kSignatureCue.size(), kSignatureCue) == 0;
   }
 
   std::vector<std::string> Cells(pugi::xml_node tr, int depth) {
@@ -606,6 +825,8 @@ class PartWriter {
   Wml w_;
   Numbering& numbering_;
   NoteRefs* refs_;
+  FontPass fonts_;
+  bool body_text_ = false;  // a paragraph with text has been seen at the top level
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -639,7 +860,7 @@ Result<XmlDoc> ReadPart(const std::string& source, Archive& archive, std::string
 // are skipped.
 std::vector<std::string> NoteLines(pugi::xml_node root, std::string_view element,
                                    const std::vector<std::string>& referenced, size_t first,
-                                   Numbering& numbering) {
+                                   Numbering& numbering, FontPass fonts) {
   Wml w(root);
   std::map<std::string, pugi::xml_node> notes;
   std::vector<std::string> order = referenced;
@@ -652,7 +873,7 @@ std::vector<std::string> NoteLines(pugi::xml_node root, std::string_view element
     AddOnce(order, id);
   }
   std::vector<std::string> lines;
-  PartWriter writer(root, numbering, nullptr);
+  PartWriter writer(root, numbering, nullptr, fonts);
   for (const std::string& id : order) {
     auto note = notes.find(id);
     if (note == notes.end()) continue;
@@ -663,30 +884,65 @@ std::vector<std::string> NoteLines(pugi::xml_node root, std::string_view element
   return lines;
 }
 
-Status ReadNotes(const std::string& source, Archive& archive, std::string_view part,
-                 std::string_view element, const std::vector<std::string>& referenced,
-                 Numbering& numbering, std::vector<std::string>& out) {
-  Result<XmlDoc> doc = ReadPart(source, archive, part);
-  if (!doc.ok()) return doc.status();
-  if (!*doc) return Status::Ok();
-  // Endnotes continue the footnotes' numbers, so every "[N]" names one note.
-  for (std::string& line : NoteLines((*doc)->document_element(), element, referenced,
-                                     out.size() + 1, numbering)) {
-    out.push_back(std::move(line));
-  }
-  return Status::Ok();
-}
-
-// Styles and numbering definitions, both optional parts.
-Result<Numbering> LoadNumbering(const std::string& source, Archive& archive) {
+// The parts of a .docx the text comes from, parsed once.
+struct Parts {
+  XmlDoc document, footnotes, endnotes;
   Numbering numbering;
+  RunFonts fonts;
+};
+
+Result<Parts> ReadParts(const std::string& source, Archive& archive) {
+  Parts parts;
+  Result<XmlDoc> document = ReadPart(source, archive, kDocumentPart);
+  if (!document.ok()) return document.status();
+  if (!*document) {
+    return Status::InvalidInput(source + ": not a Word document (no word/document.xml)");
+  }
+  parts.document = std::move(*document);
+  // Styles and numbering definitions, both optional parts.
   Result<XmlDoc> styles = ReadPart(source, archive, "word/styles.xml");
   if (!styles.ok()) return styles.status();
-  if (*styles) numbering.LoadStyles((*styles)->document_element());
+  if (*styles) {
+    parts.numbering.LoadStyles((*styles)->document_element());
+    parts.fonts.Load((*styles)->document_element());
+  }
   Result<XmlDoc> lists = ReadPart(source, archive, "word/numbering.xml");
   if (!lists.ok()) return lists.status();
-  if (*lists) numbering.LoadNumbering((*lists)->document_element());
-  return numbering;
+  if (*lists) parts.numbering.LoadNumbering((*lists)->document_element());
+  Result<XmlDoc> footnotes = ReadPart(source, archive, "word/footnotes.xml");
+  if (!footnotes.ok()) return footnotes.status();
+  parts.footnotes = std::move(*footnotes);
+  Result<XmlDoc> endnotes = ReadPart(source, archive, "word/endnotes.xml");
+  if (!endnotes.ok()) return endnotes.status();
+  parts.endnotes = std::move(*endnotes);
+  return parts;
+}
+
+// The document's lines: the body, then its notes. Numbering counters start afresh each time.
+std::vector<std::string> Render(const Parts& parts, FontPass fonts) {
+  Numbering numbering = parts.numbering;
+  pugi::xml_node root = parts.document->document_element();
+  NoteRefs refs;
+  std::vector<std::string> lines;
+  PartWriter body(root, numbering, &refs, fonts);
+  body.Blocks(Wml(root).Child(root, "body"), lines, 0);
+  std::vector<std::string> notes;
+  // Endnotes continue the footnotes' numbers, so every "[N]" names one note.
+  if (parts.footnotes) {
+    notes = NoteLines(parts.footnotes->document_element(), "footnote", refs.footnotes, 1,
+                      numbering, fonts);
+  }
+  if (parts.endnotes) {
+    for (std::string& line : NoteLines(parts.endnotes->document_element(), "endnote",
+                                       refs.endnotes, notes.size() + 1, numbering, fonts)) {
+      notes.push_back(std::move(line));
+    }
+  }
+  if (!notes.empty()) {
+    lines.emplace_back();
+    lines.insert(lines.end(), notes.begin(), notes.end());
+  }
+  return lines;
 }
 
 std::string JoinLines(const std::vector<std::string>& lines) {
@@ -702,8 +958,8 @@ bool LooksLikeDocx(std::string_view bytes) {
   return StartsWith(bytes, kZipMagic) && bytes.find(kDocumentPart) != std::string_view::npos;
 }
 
-Result<std::string> DocxToText(const std::string& source, std::string_view bytes,
-                               const DocxOptions& options) {
+Result<DocxText> ReadDocx(const std::string& source, std::string_view bytes,
+                          const DocxOptions& options) {
   // Password-protected .docx files are OLE2 containers (EncryptedPackage), as are .doc files.
   if (StartsWith(bytes, kOle2Magic)) return Archive::Encrypted(source);
   if (!StartsWith(bytes, "PK")) {
@@ -711,37 +967,28 @@ Result<std::string> DocxToText(const std::string& source, std::string_view bytes
   }
   Result<Archive> archive = Archive::Open(source, bytes, options);
   if (!archive.ok()) return archive.status();
+  Result<Parts> parts = ReadParts(source, *archive);
+  if (!parts.ok()) return parts.status();
 
-  Result<XmlDoc> document = ReadPart(source, *archive, kDocumentPart);
-  if (!document.ok()) return document.status();
-  if (!*document) {
-    return Status::InvalidInput(source + ": not a Word document (no word/document.xml)");
+  LegacyFontDecoder decoder;
+  std::vector<std::string> lines = Render(*parts, {&parts->fonts, &decoder, /*decode=*/false});
+  if (options.legacy_charset != LegacyCharset::kNone) {
+    decoder.Force(options.legacy_charset);
+  } else {
+    decoder.Decide();
   }
-  Result<Numbering> numbering = LoadNumbering(source, *archive);
-  if (!numbering.ok()) return numbering.status();
+  DocxText out;
+  if (decoder.HasLegacyFonts()) lines = Render(*parts, {&parts->fonts, &decoder, /*decode=*/true});
+  out.text = JoinLines(lines);
+  out.legacy_fonts = decoder.Note();
+  return out;
+}
 
-  pugi::xml_node root = (*document)->document_element();
-  NoteRefs refs;
-  std::vector<std::string> lines;
-  PartWriter body(root, *numbering, &refs);
-  body.Blocks(Wml(root).Child(root, "body"), lines, 0);
-
-  std::vector<std::string> notes;
-  if (Status s = ReadNotes(source, *archive, "word/footnotes.xml", "footnote", refs.footnotes,
-                           *numbering, notes);
-      !s.ok()) {
-    return s;
-  }
-  if (Status s = ReadNotes(source, *archive, "word/endnotes.xml", "endnote", refs.endnotes,
-                           *numbering, notes);
-      !s.ok()) {
-    return s;
-  }
-  if (!notes.empty()) {
-    lines.emplace_back();
-    lines.insert(lines.end(), notes.begin(), notes.end());
-  }
-  return JoinLines(lines);
+Result<std::string> DocxToText(const std::string& source, std::string_view bytes,
+                               const DocxOptions& options) {
+  Result<DocxText> docx = ReadDocx(source, bytes, options);
+  if (!docx.ok()) return docx.status();
+  return std::move(docx->text);
 }
 
 }  // namespace plangraph

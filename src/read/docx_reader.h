@@ -13,6 +13,14 @@
 //   - footnotes then endnotes follow the body after an empty line, one per line, "[N] text",
 //     numbered 1, 2, … in the order the body refers to them (endnotes continue the count); the
 //     body itself carries no reference marks, which would glue onto document numbers;
+//   - a header or signature laid out as a small table (a table before any text of the body, or
+//     one whose first cell starts "Nơi nhận") gives each cell's paragraphs a line of their own,
+//     not a markdown row, so that the number and the place and date beside it stay apart;
+//   - text boxes (drawn headers, stamps) follow the paragraph that anchors them, one line per
+//     paragraph;
+//   - runs in legacy Vietnamese fonts (TCVN3 ".VnTime", ".VnTimeH"…, VNI "VNI-Times"…) are
+//     decoded to Unicode by their font, or by their content where the font is unknown or wrong
+//     (legacy_fonts.h);
 //   - headers and footers (page furniture) are left out.
 //
 // The archive is untrusted: declared and actual expanded sizes are capped, and so is the
@@ -25,6 +33,7 @@
 #include <string>
 #include <string_view>
 
+#include "legacy_fonts.h"
 #include "plangraph/status.h"
 
 namespace plangraph {
@@ -35,11 +44,20 @@ struct DocxOptions {
   // Largest expanded/compressed size ratio accepted for a member of more than 1 MiB; XML
   // compresses 10-50 times, deflate bombs about 1000 times.
   double max_compression_ratio = 200.0;
+  // The legacy encoding every run not in Unicode is read in (TCVN3 or VNI-Windows, as the user
+  // names it); empty: each run's font decides, or its content (legacy_fonts.h).
+  LegacyCharset legacy_charset = LegacyCharset::kNone;
 };
 
 // True for a zip archive (local header magic) that names a word/document.xml member: the content
 // test for the .docx format. Damaged archives still qualify, so that reading them reports why.
 bool LooksLikeDocx(std::string_view bytes);
+
+struct DocxText {
+  std::string text;
+  // What legacy fonts were decoded, e.g. "TCVN3 runs (font .VnTime, .VnTimeH)"; "" for none.
+  std::string legacy_fonts;
+};
 
 // The text of a .docx document, UTF-8 (not normalised: the caller applies NFC), LF line ends.
 // InvalidInput messages start with `source`:
@@ -48,6 +66,10 @@ bool LooksLikeDocx(std::string_view bytes);
 //   "x.docx: truncated or damaged zip archive"
 //   "x.docx: refused: expands to more than 200 MB"
 //   "x.docx: encrypted or legacy Word file"   (an OLE2 compound file, or an encrypted member)
+Result<DocxText> ReadDocx(const std::string& source, std::string_view bytes,
+                          const DocxOptions& options = {});
+
+// ReadDocx's text alone.
 Result<std::string> DocxToText(const std::string& source, std::string_view bytes,
                                const DocxOptions& options = {});
 

@@ -910,4 +910,8 @@ std::optional<std::pair<std::string, std::string>> RepairMojibake(std::string_vi
   return RepairWithScore(utf8, nullptr);
 }
 
+std::optional<std::string> Windows1252Bytes(std::string_view utf8) {
+  return Utf8ToCp1252(utf8, nullptr);
+}
+
 }  // namespace plangraph

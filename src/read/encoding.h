@@ -59,6 +59,11 @@ std::vector<std::string> SupportedEncodings();
 // read clearly more like Vietnamese than the text as it is).
 std::optional<std::pair<std::string, std::string>> RepairMojibake(std::string_view utf8);
 
+// The Windows-1252 bytes (Latin-1 for the five codes 1252 leaves undefined) whose characters
+// `utf8` holds, or nullopt when it holds a character outside that set: how a run in a legacy
+// TCVN3 or VNI font stores its bytes in a Word file.
+std::optional<std::string> Windows1252Bytes(std::string_view utf8);
+
 }  // namespace plangraph
 
 #endif  // PLANGRAPH_ENCODING_H_

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -111,7 +112,7 @@ std::string SizeText(uint64_t bytes, uint64_t limit) {
 // A .docx, .doc or PDF: binary, much larger than its text, and bounded by kMaxFileBytes (and
 // the .docx reader's own limits) rather than by the text limit.
 bool IsBinaryContainer(std::string_view bytes) {
-  return LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikePdf(bytes);
+  return LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikePdf(bytes) || LooksLikeRtf(bytes);
 }
 
 // The text of one document must stay within kMaxTextBytes and kMaxLines (see reader.h) whatever
@@ -132,32 +133,55 @@ Result<DecodedText> WithinTextLimit(const std::string& source, Result<DecodedTex
 
 // The formats recognised by their content before any text encoding is considered, in the order
 // they are tried, with what the document record says was read.
+// `to_text` may add to the encoding a note on what it decoded (legacy font runs in Word files).
 struct ContainerFormat {
   bool (*looks_like)(std::string_view bytes);
-  Result<std::string> (*to_text)(const std::string& source, std::string_view bytes);
+  Result<std::string> (*to_text)(const std::string& source, std::string_view bytes,
+                                 std::string* note);
   const char* format;
   const char* encoding;
 };
 
-Result<std::string> DocxText(const std::string& source, std::string_view bytes) {
-  return DocxToText(source, bytes);  // default options; a plain function pointer for the table
+// Word files (Word 97-2003 and RTF through LibreOffice): the text and the legacy fonts note.
+template <Result<DocxText> (*Read)(const std::string&, std::string_view)>
+Result<std::string> WordText(const std::string& source, std::string_view bytes, std::string* note) {
+  auto docx = Read(source, bytes);
+  if (!docx.ok()) return docx.status();
+  *note = docx->legacy_fonts;
+  return std::move(docx->text);
+}
+// Default options (legacy fonts by font and content).
+Result<DocxText> DocxDefault(const std::string& source, std::string_view bytes) {
+  return ReadDocx(source, bytes);
+}
+Result<DocxText> DocDefault(const std::string& source, std::string_view bytes) {
+  return ReadDoc(source, bytes);
+}
+Result<DocxText> RtfDefault(const std::string& source, std::string_view bytes) {
+  return ReadRtf(source, bytes);
+}
+template <Result<std::string> (*Read)(const std::string&, std::string_view)>
+Result<std::string> NoNote(const std::string& source, std::string_view bytes, std::string*) {
+  return Read(source, bytes);
 }
 
 constexpr ContainerFormat kContainerFormats[] = {
-    {LooksLikeDocx, DocxText, "docx", "UTF-8 (Office Open XML)"},
-    {LooksLikeOle2, DocToText, "doc", "Word 97-2003 (antiword)"},
-    {LooksLikePdf, PdfToText, "pdf", "PDF text layer"},
-    {LooksLikeHtml, HtmlToText, "html", "UTF-8"},
+    {LooksLikeDocx, WordText<DocxDefault>, "docx", "UTF-8 (Office Open XML)"},
+    {LooksLikeOle2, WordText<DocDefault>, "doc", "Word 97-2003 (via LibreOffice)"},
+    {LooksLikeRtf, WordText<RtfDefault>, "rtf", "RTF (via LibreOffice)"},
+    {LooksLikePdf, NoNote<PdfToText>, "pdf", "PDF text layer"},
+    {LooksLikeHtml, NoNote<HtmlToText>, "html", "UTF-8"},
 };
 
 Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes) {
   for (const ContainerFormat& f : kContainerFormats) {
     if (!f.looks_like(bytes)) continue;
-    auto text = f.to_text(source, bytes);
+    std::string note;
+    auto text = f.to_text(source, bytes, &note);
     if (!text.ok()) return text.status();
     DecodedText d;
     d.format = f.format;
-    d.encoding = f.encoding;
+    d.encoding = note.empty() ? f.encoding : std::string(f.encoding) + " + " + note;
     d.text = ToNfc(NormaliseLineEnds(*text));
     return d;
   }
@@ -222,9 +246,47 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
   return WithinTextLimit(source, DecodeAny(source, bytes));
 }
 
+namespace {
+
+// A Word file with a named encoding: its runs that are not Unicode are read in it, whatever
+// their fonts say. Only the encodings of legacy fonts apply.
+Result<DecodedText> DecodeWordAs(const std::string& source, std::string_view bytes,
+                                 const std::string& encoding) {
+  DocxOptions options;
+  auto canonical = ConvertToUtf8("", encoding, source);  // validates the name
+  if (!canonical.ok()) return canonical.status();
+  std::string lower;
+  for (char c : encoding) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "tcvn3" || lower == "abc" || lower == "tcvn") {
+    options.legacy_charset = LegacyCharset::kTcvn3;
+  } else if (lower == "vni" || lower == "vni-windows") {
+    options.legacy_charset = LegacyCharset::kVni;
+  } else {
+    return Status::InvalidInput(source + ": --encoding " + encoding +
+                                " does not apply to a Word file (its text is Unicode; legacy "
+                                "font runs are TCVN3 or VNI-Windows)");
+  }
+  const char* format = LooksLikeDocx(bytes) ? "docx" : LooksLikeOle2(bytes) ? "doc" : "rtf";
+  Result<DocxText> word = LooksLikeDocx(bytes)   ? ReadDocx(source, bytes, options)
+                          : LooksLikeOle2(bytes) ? ReadDoc(source, bytes, options)
+                                                 : ReadRtf(source, bytes, options);
+  if (!word.ok()) return word.status();
+  DecodedText d;
+  d.format = format;
+  d.encoding = std::string(options.legacy_charset == LegacyCharset::kTcvn3 ? kTcvn3 : kVni) +
+               " runs (given)";
+  d.text = ToNfc(NormaliseLineEnds(word->text));
+  return d;
+}
+
+}  // namespace
+
 Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
                                   const std::string& encoding) {
   if (encoding.empty()) return DecodeBytes(source, bytes);
+  if (LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikeRtf(bytes)) {
+    return WithinTextLimit(source, DecodeWordAs(source, bytes, encoding));
+  }
   if (Status s = CheckPlainTextSize(source, bytes); !s.ok()) return s;
   auto text = ConvertToUtf8(bytes, encoding, source);
   if (!text.ok()) return text.status();

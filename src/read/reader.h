@@ -35,7 +35,8 @@ constexpr uint64_t kMaxFileBytes = uint64_t{256} << 20;
 struct DecodedText {
   std::string text;      // NFC UTF-8, LF line ends, no BOM
   std::string encoding;  // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE"
-  std::string format = "text";  // "text", "html": detected from the content, not the file name
+  // "text", "html", "docx", "doc", "rtf", "pdf": detected from the content, not the file name
+  std::string format = "text";
 };
 
 // `source` is the file name used in error messages ("corpus/x.txt: invalid UTF-8 at byte 12").

@@ -111,6 +111,38 @@ TEST(DocxReaderTest, TablesBecomeMarkdownRows) {
   EXPECT_EQ(Convert("table.docx"), expected);
 }
 
+TEST(DocxReaderTest, HeaderAndSignatureTablesAreReadCellByCell) {
+  // Regression: the header table came out as one markdown row, so "Số: 518/QĐ-UBND" ran into
+  // the place beside it, and text boxes were dropped.
+  std::vector<std::string> expected = {
+      "",
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH BÌNH ĐỊNH",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 518/QĐ-UBND",
+      "Bình Định, ngày 17 tháng 02 năm 2023",
+      "",
+      "KẾ HOẠCH",
+      "Phòng chống thiên tai năm 2023",
+      "Quy Nhơn, ngày 20 tháng 02 năm 2023",  // the text box, once (not its VML fallback too)
+      "Giao Sở Nông nghiệp chủ trì thực hiện.",
+      "",
+      "Nơi nhận:",
+      "- Như trên;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "",
+      "",
+      // A table after the body text is data: markdown rows.
+      "| TT | Nhiệm vụ | Cơ quan chủ trì |",
+      "| 1 | Rà soát đê điều | Sở Nông nghiệp |",
+      "",
+  };
+  EXPECT_EQ(Convert("layout.docx"), expected);
+}
+
 TEST(DocxReaderTest, FootnotesFollowTheBodyInReferenceOrder) {
   std::vector<std::string> lines = Convert("notes.docx");
   ASSERT_GE(lines.size(), 4u);

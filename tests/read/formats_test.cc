@@ -122,14 +122,27 @@ TEST(FormatsTest, DocxWithWordNumberingExtractsLikeItsTextOriginal) {
 }
 
 TEST(FormatsTest, Word97DocExtractsLikeItsTextOriginal) {
-  // tools/make_doc_fixtures.sh (LibreOffice) wrote it; antiword reads it.
-  if (std::system("command -v antiword >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "antiword is not installed (tools/install-deps.sh installs it)";
+  // tools/make_doc_fixtures.sh (LibreOffice) wrote it; LibreOffice reads it back as .docx.
+  if (std::system("command -v soffice >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "LibreOffice is not installed (tools/install-deps.sh installs it)";
   }
   Extraction doc = Extract(testing::SourceDir() + "/tests/fixtures/doc/daklak-kh-49-2021.doc");
   Extraction text = Extract(testing::SourceDir() + "/corpus/docs/daklak-kh-49-2021.txt");
   EXPECT_EQ(doc.format, "doc");
   EXPECT_EQ(Essence(doc), Essence(text));
+}
+
+TEST(FormatsTest, Word97DocKeepsWordNumbering) {
+  // Regression: antiword dropped Word's automatic numbering, so every "I.", "1." label was lost.
+  if (std::system("command -v soffice >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "LibreOffice is not installed (tools/install-deps.sh installs it)";
+  }
+  Extraction doc = Extract(testing::SourceDir() + "/tests/fixtures/doc/numbered_head.doc");
+  Extraction docx = Extract(testing::SourceDir() + "/tests/fixtures/docx/corpus_head.docx");
+  EXPECT_EQ(doc.format, "doc");
+  EXPECT_EQ(Essence(doc), Essence(docx));
+  ASSERT_GE(doc.sections.size(), 4u);
+  EXPECT_EQ(doc.sections[0].label, "I");
 }
 
 TEST(FormatsTest, CompoundFileWithoutAWordDocumentIsAClearError) {
