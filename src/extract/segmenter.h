@@ -63,6 +63,9 @@ struct Segmentation {
   int doc_start = 0;
   int title_first = -1, title_last = -1;
 
+  const Section* FindSection(int id) const {
+    return id >= 0 && id < static_cast<int>(sections.size()) ? &sections[id] : nullptr;
+  }
   // True when section `id` is `ancestor` or lies below it.
   bool IsWithin(int id, int ancestor) const;
 };
