@@ -911,3 +911,9 @@ std::optional<std::pair<std::string, std::string>> RepairMojibake(std::string_vi
 }
 
 }  // namespace plangraph
+
+namespace plangraph {
+
+bool IsVietnameseWord(std::string_view word) { return IsVietnameseSyllable(word); }
+
+}  // namespace plangraph

@@ -59,6 +59,10 @@ std::vector<std::string> SupportedEncodings();
 // read clearly more like Vietnamese than the text as it is).
 std::optional<std::pair<std::string, std::string>> RepairMojibake(std::string_view utf8);
 
+// Whether `word` (NFC UTF-8, any case) is a well-formed Vietnamese syllable: onset, vowel
+// nucleus, coda, at most one tone mark on a vowel. The test detection scores decodings with.
+bool IsVietnameseWord(std::string_view word);
+
 }  // namespace plangraph
 
 #endif  // PLANGRAPH_ENCODING_H_

@@ -3,7 +3,8 @@
 # Does nothing when everything is already installed.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev nlohmann-json3-dev libsqlitecpp-dev
-          libsqlite3-dev libcli11-dev libgtest-dev libpugixml-dev libxml2-dev libpoppler-cpp-dev libzip-dev clang antiword)
+          libsqlite3-dev libcli11-dev libgtest-dev libpugixml-dev libxml2-dev libpoppler-cpp-dev libzip-dev clang antiword
+          libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
