@@ -21,8 +21,8 @@
 namespace plangraph {
 namespace {
 
-constexpr int kDpi = 300;               // render resolution of scanned PDF pages
-constexpr char kLanguage[] = "vie";     // Tesseract's Vietnamese model
+constexpr int kDpi = 300;            // render resolution of scanned PDF pages
+constexpr char kLanguage[] = "vie";  // Tesseract's Vietnamese model
 constexpr l_int32 kMaxTiffPages = 2000;
 constexpr float kMinWordConfidence = 30;  // below this a "word" is mostly noise (stamps, lines)
 

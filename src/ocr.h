@@ -19,8 +19,8 @@
 namespace plangraph {
 
 struct OcrText {
-  std::string text;                 // laid out as page_layout.h describes (not yet NFC)
-  double confidence = 0;            // Tesseract's mean word confidence, in [0, 1]
+  std::string text;                  // laid out as page_layout.h describes (not yet NFC)
+  double confidence = 0;             // Tesseract's mean word confidence, in [0, 1]
   std::vector<double> page_seconds;  // time spent on each page (render + recognition)
 };
 

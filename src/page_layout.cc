@@ -59,9 +59,8 @@ Line MakeLine(std::vector<LayoutWord> words, int page) {
 // Words of one page grouped into lines: a word joins the line whose vertical band holds its
 // middle; lines top to bottom, words left to right.
 std::vector<Line> PageLines(std::vector<LayoutWord> words, int page) {
-  std::sort(words.begin(), words.end(), [](const LayoutWord& a, const LayoutWord& b) {
-    return a.y0 + a.y1 < b.y0 + b.y1;
-  });
+  std::sort(words.begin(), words.end(),
+            [](const LayoutWord& a, const LayoutWord& b) { return a.y0 + a.y1 < b.y0 + b.y1; });
   std::vector<std::vector<LayoutWord>> groups;
   double top = 0, bottom = 0;
   for (LayoutWord& w : words) {
@@ -108,7 +107,8 @@ double Pitch(const std::vector<Line>& lines) {
 // The line with its digits masked: "Trang 3" and "Trang 4" are one running footer.
 std::string Shape(const std::string& text) {
   std::string s = Trim(text);
-  std::replace_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }, '#');
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }, '#');
   return s;
 }
 
@@ -234,7 +234,8 @@ std::vector<Line> ReadingOrder(std::vector<Line> lines, bool first_page) {
     if (!header) {
       if (auto g = Gutter(lines[i])) {
         std::string left, right;
-        for (const LayoutWord& w : lines[i].words) (w.x1 <= g->first ? left : right) += w.text + " ";
+        for (const LayoutWord& w : lines[i].words)
+          (w.x1 <= g->first ? left : right) += w.text + " ";
         closing = StartsClosingBlock(Trim(left)) || StartsClosingBlock(Trim(right));
       }
     }
@@ -243,7 +244,8 @@ std::vector<Line> ReadingOrder(std::vector<Line> lines, bool first_page) {
       // least one of them in capitals; a tab stop in the first lines of a page is not a header.
       if (auto g = Gutter(lines[i])) {
         std::string left, right;
-        for (const LayoutWord& w : lines[i].words) (w.x1 <= g->first ? left : right) += w.text + " ";
+        for (const LayoutWord& w : lines[i].words)
+          (w.x1 <= g->first ? left : right) += w.text + " ";
         header = IsAllCaps(left) || IsAllCaps(right);
       }
     }
@@ -347,8 +349,10 @@ std::string JoinParagraphs(const std::vector<std::vector<Line>>& pages, double p
       if (join) {
         bool hyphen = out.size() >= 2 && out.back() == '-' && out[out.size() - 2] != ' ' &&
                       !StartsWithUpper(l.text);
-        if (hyphen) out.pop_back();
-        else out += ' ';
+        if (hyphen)
+          out.pop_back();
+        else
+          out += ' ';
       } else if (!out.empty()) {
         out += blank ? "\n\n" : "\n";
       }

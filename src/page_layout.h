@@ -23,9 +23,9 @@
 namespace plangraph {
 
 struct LayoutWord {
-  std::string text;  // UTF-8
+  std::string text;                       // UTF-8
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // box, y growing downwards
-  bool space_after = true;  // false when the next word continues it ("7432" "/UBND")
+  bool space_after = true;                // false when the next word continues it ("7432" "/UBND")
 };
 
 struct LayoutPage {

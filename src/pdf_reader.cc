@@ -28,14 +28,15 @@ LayoutPage PageWords(const poppler::page& page) {
   out.width = page.page_rect().width();
   for (const poppler::text_box& box : page.text_list()) {
     poppler::rectf r = box.bbox();
-    out.words.push_back(
-        {Utf8(box.text()), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(), box.has_space_after()});
+    out.words.push_back({Utf8(box.text()), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
+                         box.has_space_after()});
   }
   return out;
 }
 
 void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
-  for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) {
+  for (size_t at = text->find(from); at != std::string::npos;
+       at = text->find(from, at + to.size())) {
     text->replace(at, from.size(), to);
   }
 }
@@ -43,8 +44,8 @@ void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
 // Glyph substitutes seen in the text layers of Vietnamese PDFs: {as extracted, the letter meant}.
 // ƣ/Ƣ (U+01A3/U+01A2, "oi") come from fonts that encode ư/Ư at that code point; no Vietnamese
 // word has them, so the mapping is always safe.
-constexpr std::pair<std::string_view, std::string_view> kGlyphSubstitutes[] = {
-    {"ƣ", "ư"}, {"Ƣ", "Ư"}};
+constexpr std::pair<std::string_view, std::string_view> kGlyphSubstitutes[] = {{"ƣ", "ư"},
+                                                                               {"Ƣ", "Ư"}};
 // Fonts that draw "Ò" with the code of "Õ" ("CỘNG HÕA") are recognised by the quốc hiệu, which
 // every administrative document prints; "Õ" is a real letter ("VÕ"), so only then is it mapped.
 constexpr std::string_view kTildeForGraveProof = "CỘNG HÕA";
@@ -134,8 +135,9 @@ Result<DecodedText> ReadPdf(const std::string& source, std::string_view bytes, O
 
 Result<DecodedText> ReadImage(const std::string& source, std::string_view bytes, OcrMode ocr) {
   if (ocr == OcrMode::kNever) {
-    return Status::Unreadable(source + ": an image (a scan) is read only by OCR, and --ocr never "
-                                       "forbids it");
+    return Status::Unreadable(source +
+                              ": an image (a scan) is read only by OCR, and --ocr never "
+                              "forbids it");
   }
   return FromOcr(source, OcrImage(source, bytes), "image");
 }

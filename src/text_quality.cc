@@ -21,7 +21,8 @@ constexpr size_t kMinWordsToJudge = 20;
 constexpr double kMinVietnameseShare = 0.7;
 
 bool IsSeparator(UChar32 c) {
-  if (c < 0x80) return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+  if (c < 0x80)
+    return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
   if (c >= 0x2000 && c <= 0x206F) return true;  // general punctuation: quotes, dashes, spaces
   return u_isUWhiteSpace(c) || c == 0xAB || c == 0xBB || c == 0xA0;
 }
@@ -126,11 +127,12 @@ std::string UnreadableReason(const TextQuality& q) {
 bool IsStampOnly(std::string_view utf8, size_t max_other_words) {
   // The lines an e-signature stamp prints over a scanned page (Vietnamese government CA stamps
   // and common PDF signers). A stamp line starts with one of these, folded.
-  static const char* const kStampLines[] = {"sao y", "thoi gian ky", "ky boi", "nguoi ky",
-                                            "ngay ky", "signed by", "digitally signed",
-                                            "signature valid", "co quan", "email", "chuc vu"};
-  static const char* const kStampProof[] = {"sao y", "thoi gian ky", "ky boi", "signed by",
-                                            "digitally signed", "signature valid"};
+  static const char* const kStampLines[] = {
+      "sao y",   "thoi gian ky", "ky boi",           "nguoi ky",
+      "ngay ky", "signed by",    "digitally signed", "signature valid",
+      "co quan", "email",        "chuc vu"};
+  static const char* const kStampProof[] = {"sao y",     "thoi gian ky",     "ky boi",
+                                            "signed by", "digitally signed", "signature valid"};
   bool stamp = false;
   size_t other_words = 0;
   for (std::string_view line : SplitLines(utf8)) {

@@ -1,6 +1,8 @@
 // OCR of scans: a plan printed to PDF, rendered to a 200 dpi image-only PDF
 // (tools/make_scan_fixture.py) and to a PNG, must extract like the original. Slow: Tesseract
 // takes seconds per page. Skipped when poppler-utils (pdftoppm) is missing.
+#include "ocr.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <string>
 
 #include "json_output.h"
-#include "ocr.h"
 #include "scoring.h"
 #include "test_util.h"
 
@@ -41,8 +42,8 @@ TEST(OcrTest, ScannedPlanExtractsLikeItsOriginal) {
   std::filesystem::path dir = testing::FreshTestDir("ocr");
   std::string pdf = testing::SourceDir() + "/tests/fixtures/pdf/" + kSeed + ".pdf";
   std::string scan = (dir / "scan.pdf").string();
-  ASSERT_EQ(testing::Shell("python3 " + testing::Quote(testing::SourceDir() +
-                                                        "/tools/make_scan_fixture.py") +
+  ASSERT_EQ(testing::Shell("python3 " +
+                           testing::Quote(testing::SourceDir() + "/tools/make_scan_fixture.py") +
                            " " + testing::Quote(pdf) + " " + testing::Quote(scan) + " 200")
                 .status,
             0);
@@ -86,8 +87,10 @@ TEST(OcrTest, MissingVietnameseModelIsAClearError) {
   std::ifstream in(testing::SourceDir() + "/tests/fixtures/pdf/scanned.pdf", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto r = OcrPdf("scan.pdf", bytes);
-  if (old != nullptr) setenv("TESSDATA_PREFIX", saved.c_str(), 1);
-  else unsetenv("TESSDATA_PREFIX");
+  if (old != nullptr)
+    setenv("TESSDATA_PREFIX", saved.c_str(), 1);
+  else
+    unsetenv("TESSDATA_PREFIX");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(),
             "scan.pdf: OCR needs Tesseract's Vietnamese model, and " + dir.string() +

@@ -50,12 +50,11 @@ TEST(PageLayoutTest, TwoColumnHeaderIsReadColumnByColumn) {
   Put(&page, 62, 123, "chậm tiến độ năm 2025");
   Put(&page, 200, 165, "Kính gửi: Các sở, ban, ngành tỉnh.");
   EXPECT_EQ(Lines(LayoutToText({page})),
-            (std::vector<std::string>{"ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 215/UBND-KT",
-                                      "V/v rà soát các dự án", "chậm tiến độ năm 2025", "",
-                                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                      "Độc lập - Tự do - Hạnh phúc",
-                                      "Nghệ An, ngày 3 tháng 5 năm 2025", "",
-                                      "Kính gửi: Các sở, ban, ngành tỉnh."}));
+            (std::vector<std::string>{
+                "ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN", "Số: 215/UBND-KT", "V/v rà soát các dự án",
+                "chậm tiến độ năm 2025", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Nghệ An, ngày 3 tháng 5 năm 2025", "",
+                "Kính gửi: Các sở, ban, ngành tỉnh."}));
 }
 
 TEST(PageLayoutTest, RecipientsAndSignatureAreReadColumnByColumn) {
@@ -84,20 +83,21 @@ TEST(PageLayoutTest, WideGapsInOneLineAreNotColumnsWithoutACue) {
   Put(&page, 60, 115, "Nguồn vốn:");
   Put(&page, 300, 115, "ngân sách tỉnh");
   EXPECT_EQ(Lines(LayoutToText({page})),
-            (std::vector<std::string>{"Dự toán được lập như sau.", "Các khoản chi gồm:",
-                                      "a) Chi thường xuyên.", "Tổng kinh phí: 1.200 triệu đồng",
-                                      "Nguồn vốn: ngân sách tỉnh"}));
+            (std::vector<std::string>{
+                "Dự toán được lập như sau.", "Các khoản chi gồm:", "a) Chi thường xuyên.",
+                "Tổng kinh phí: 1.200 triệu đồng", "Nguồn vốn: ngân sách tỉnh"}));
 }
 
 TEST(PageLayoutTest, ParagraphsStayApart) {
   // Body text 60..540; paragraphs open with a 36 pt indent; lines are 16 pt apart.
   LayoutPage page;
-  const std::string full = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii kkkk llll mmmm nnnn oooo "
-                           "pppp qqqq";  // 79 characters: 474 pt, reaching the right margin
-  Put(&page, 96, 100, full);                     // indented first line, runs to the margin
+  const std::string full =
+      "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii kkkk llll mmmm nnnn oooo "
+      "pppp qqqq";            // 79 characters: 474 pt, reaching the right margin
+  Put(&page, 96, 100, full);  // indented first line, runs to the margin
   Put(&page, 60, 116, "tiếp theo của đoạn một.");  // continuation, ends short
-  Put(&page, 96, 132, full);                     // a new paragraph, to the margin ...
-  Put(&page, 60, 148, full + ";");               // ... wrapped, and ending a clause at the margin
+  Put(&page, 96, 132, full);                       // a new paragraph, to the margin ...
+  Put(&page, 60, 148, full + ";");                 // ... wrapped, and ending a clause at the margin
   Put(&page, 60, 164, "Căn cứ Nghị định số 30/2020/NĐ-CP;");  // next clause: not joined
   Put(&page, 60, 180, full);
   Put(&page, 60, 216, "phần cuối.");  // after a wide gap: a new paragraph
@@ -108,8 +108,9 @@ TEST(PageLayoutTest, ParagraphsStayApart) {
 
 TEST(PageLayoutTest, WrappedLineContinuesOnNextPage) {
   LayoutPage first, second;
-  const std::string full = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii kkkk llll mmmm nnnn oooo "
-                           "pppp qqqq";
+  const std::string full =
+      "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii kkkk llll mmmm nnnn oooo "
+      "pppp qqqq";
   Put(&first, 96, 100, full);
   Put(&second, 60, 60, "kết thúc ở trang sau.");
   EXPECT_EQ(LayoutToText({first, second}), full + " kết thúc ở trang sau.\n");

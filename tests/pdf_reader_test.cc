@@ -18,11 +18,14 @@ TEST(PdfReaderTest, GlyphSubstitutesAreMappedBack) {
   };
   const Case kCases[] = {
       {"SỞ CÔNG THƢƠNG TỈNH YÊN BÁI", "SỞ CÔNG THƯƠNG TỈNH YÊN BÁI"},
-      {"các đơn vị thực hiện theo hƣớng dẫn của Bộ Tƣ pháp", "các đơn vị thực hiện theo hướng dẫn của Bộ Tư pháp"},
+      {"các đơn vị thực hiện theo hƣớng dẫn của Bộ Tƣ pháp",
+       "các đơn vị thực hiện theo hướng dẫn của Bộ Tư pháp"},
       // "Õ" stands for "Ò" only in a font that prints the quốc hiệu "CỘNG HÕA".
-      {"CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TRÌNH HÕA BÌNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TRÌNH HÒA BÌNH"},
+      {"CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TRÌNH HÕA BÌNH",
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TRÌNH HÒA BÌNH"},
       {"Đ/c VÕ VĂN KIỆT; đường NGÕ HẺM", "Đ/c VÕ VĂN KIỆT; đường NGÕ HẺM"},
-      {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nông VÕ THANH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nông VÕ THANH"},
+      {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nông VÕ THANH",
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nông VÕ THANH"},
   };
   for (const Case& c : kCases) EXPECT_EQ(FixGlyphSubstitutes(c.layer), c.text) << c.layer;
 }

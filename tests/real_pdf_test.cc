@@ -25,9 +25,11 @@ std::string RealFile(const std::string& name) {
   return shared + "/real-formats/files/" + name;
 }
 
-#define REQUIRE_REAL_FILE(path)                                                          \
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent (third-party files " \
-                                                      "are not in the repository)"
+#define REQUIRE_REAL_FILE(path)                 \
+  if (!std::filesystem::exists(path))           \
+  GTEST_SKIP() << path                          \
+               << " absent (third-party files " \
+                  "are not in the repository)"
 
 Result<Extraction> Read(const std::string& path, OcrMode ocr) {
   return testing::ProjectExtractor().ExtractFile(path, ReadOptions{"", ocr});
@@ -95,8 +97,9 @@ TEST(RealPdfTest, Rf19StampOnlyCopyIsRefusedWithoutOcr) {
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().kind(), Status::Kind::kUnreadable);
   EXPECT_EQ(e.status().message(),
-            path + ": the PDF's only text is an e-signature stamp (its body is a scanned image); "
-                   "read it by OCR with --ocr auto");
+            path +
+                ": the PDF's only text is an e-signature stamp (its body is a scanned image); "
+                "read it by OCR with --ocr auto");
 }
 
 // OCR: slow (seconds per page), one test per file.
