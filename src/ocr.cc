@@ -15,6 +15,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <string_view>
+#include <utility>
 
 #include "page_layout.h"
 
@@ -107,10 +109,24 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// Characters Tesseract reads for others that the extraction rules look for: the fraction
+// slash and division slash for "/" ("Số: 1105⁄KH-ĐKT").
+constexpr std::pair<std::string_view, std::string_view> kOcrConfusables[] = {
+    {"\u2044", "/"}, {"\u2215", "/"}};
+
+std::string WithoutConfusables(std::string text) {
+  for (const auto& [wrong, right] : kOcrConfusables) {
+    for (size_t at = text.find(wrong); at != std::string::npos; at = text.find(wrong, at)) {
+      text.replace(at, wrong.size(), right);
+    }
+  }
+  return text;
+}
+
 Result<OcrText> Finish(const std::string& source, const std::vector<LayoutPage>& pages,
                        const Recogniser& recogniser, std::vector<double> seconds) {
   OcrText out;
-  out.text = LayoutToText(pages);
+  out.text = WithoutConfusables(LayoutToText(pages));
   if (out.text.empty()) {
     return Status::Unreadable(source + ": OCR found no text on its " +
                               std::to_string(pages.size()) + " page(s)");

@@ -87,18 +87,25 @@ double Median(std::vector<double> v, double fallback) {
   return v[v.size() / 2];
 }
 
-// The usual distance from one line's top to the next on a page (the line pitch), from the
-// steps between neighbouring lines that are not paragraph or block gaps.
+// The vertical step from line `a` to line `b` below it: the smaller of the steps between their
+// tops and between their bottoms, so that a line with stacked diacritics ("Ể") or descenders,
+// whose box reaches further, does not look farther away than it is.
+double Step(const Line& a, const Line& b) {
+  return std::min(b.top - a.top, b.bottom - a.bottom);
+}
+
+// The usual step from one line to the next on a page (the line pitch), from the steps between
+// neighbouring lines that are not paragraph or block gaps.
 double Pitch(const std::vector<Line>& lines) {
   std::vector<double> heights;
   for (const Line& l : lines) heights.push_back(Height(l));
   double height = Median(heights, 12);
   std::vector<double> steps;
   for (size_t i = 1; i < lines.size(); ++i) {
-    double step = lines[i].top - lines[i - 1].top;
+    double step = Step(lines[i - 1], lines[i]);
     if (step > 0 && step < 2.5 * height) steps.push_back(step);
   }
-  return std::max(height, Median(steps, height * 1.3));
+  return std::max(height * 0.8, Median(steps, height * 1.3));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,12 +206,20 @@ std::optional<ColumnBlock> ReadColumns(const std::vector<Line>& lines, size_t st
     std::vector<LayoutWord> left, right;
     for (const LayoutWord& w : words) (w.x1 <= best_lo ? left : right).push_back(w);
     auto close_to = [&](const std::vector<Line>& side) {
-      return side.empty() || lines[i].top - side.back().top <= 1.8 * pitch;
+      return side.empty() || Step(side.back(), lines[i]) <= 2.0 * pitch;
+    };
+    // A line alone on the right must also be centred where the right column is (its lines are
+    // centred in it): a title centred on the page below the header ("QUYẾT ĐỊNH") is not.
+    auto aligned_right = [&] {
+      if (block.right.empty()) return true;
+      const Line& first = block.right.front();
+      double centre = (right.front().x0 + right.back().x1) / 2;
+      return std::abs(centre - (first.left + first.right) / 2) <= 3 * Height(lines[i]);
     };
     if (!left.empty() && !right.empty()) {
       ++two_sided;
     } else if ((!left.empty() && !close_to(block.left)) ||
-               (!right.empty() && !close_to(block.right))) {
+               (!right.empty() && (!close_to(block.right) || !aligned_right()))) {
       break;
     }
     gl = best_lo;
@@ -282,35 +297,35 @@ bool EndsClause(const std::string& text) {
   return RE2::PartialMatch(text, end);
 }
 
-// The body's left margin (the most common left edge of body lines) and right margin (the
-// rightmost body line end, or near the page's edge).
-std::pair<double, double> BodyMargins(const std::vector<std::vector<Line>>& pages,
-                                      double page_width) {
-  // Text set in a narrow column of the page is not wrapped at its widest line: the margin is at
-  // least most of the page width.
-  const double kMinMargin = 0.8;
-  double right = page_width * kMinMargin;
-  std::map<long, std::pair<int, double>> lefts;  // rounded left edge → {lines, left edge}
-  for (const auto& lines : pages) {
-    for (const Line& l : lines) {
-      if (l.fixed) continue;
-      right = std::max(right, l.right);
-      auto& slot = lefts[std::lround(l.left / std::max(1.0, Height(l) / 2))];
-      if (slot.first++ == 0) slot.second = l.left;
-    }
+// A page's left margin: where its body lines start, leaving out a few that stand further left
+// (the 10th percentile of their left edges; first-line indents are to the right of it).
+double LeftMargin(const std::vector<Line>& lines, double fallback) {
+  std::vector<double> lefts;
+  for (const Line& l : lines) {
+    if (!l.fixed) lefts.push_back(l.left);
   }
-  double left = 0;
-  int best = 0;
-  for (const auto& [key, slot] : lefts) {
-    if (slot.first > best) best = slot.first, left = slot.second;
-  }
-  return {left, right};
+  if (lefts.empty()) return fallback;
+  size_t at = lefts.size() / 10;
+  std::nth_element(lefts.begin(), lefts.begin() + at, lefts.end());
+  return lefts[at];
 }
 
-std::string JoinParagraphs(const std::vector<std::vector<Line>>& pages, double page_width) {
-  auto [left, margin] = BodyMargins(pages, page_width);
+// A page's right margin: its rightmost body line end (per page, so that a wide table on one
+// page does not move the margin of the others), and at least most of the page width (text set
+// in a narrow column is not wrapped at its widest line).
+double RightMargin(const std::vector<Line>& lines, double page_width) {
+  const double kMinMargin = 0.8;
+  double right = page_width * kMinMargin;
+  for (const Line& l : lines) {
+    if (!l.fixed) right = std::max(right, l.right);
+  }
+  return right;
+}
+
+std::string JoinParagraphs(const std::vector<std::vector<Line>>& pages,
+                           const std::vector<double>& page_widths) {
   const double kFullLine = 0.9;  // of the text width: a wrapped line fills at least this much
-  double full = left + (margin - left) * kFullLine;
+  double left = 0, margin = 0, full = 0;
   // A centred line in capitals ("QUYẾT ĐỊNH", "BỘ TRƯỞNG BỘ XÂY DỰNG") stands on its own, after
   // a blank line. The title below the first one keeps its lines, as a text file writes it (the
   // segmenter reads a title as the lines up to the next blank line), and a blank line ends it.
@@ -322,24 +337,30 @@ std::string JoinParagraphs(const std::vector<std::vector<Line>>& pages, double p
   enum { kBeforeTitle, kInTitle, kAfterTitle } title = kBeforeTitle;
   std::string out;
   const Line* prev = nullptr;
-  for (const auto& lines : pages) {
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const std::vector<Line>& lines = pages[p];
     std::vector<Line> body;
     for (const Line& l : lines) {
       if (!l.fixed) body.push_back(l);
     }
     double pitch = Pitch(body);
+    left = LeftMargin(lines, left);
+    margin = RightMargin(lines, page_widths[p]);  // pages may be landscape
+    full = left + (margin - left) * kFullLine;
     for (const Line& l : lines) {
       if (l.text.empty()) continue;
       bool heading = centred_caps(l);
       bool join = prev != nullptr && !prev->fixed && !l.fixed && !l.blank_before && !heading &&
                   !centred_caps(*prev) && prev->right >= full && !StartsNewItem(l.text);
-      if (join && prev->page == l.page && l.top - prev->top > 1.3 * pitch) join = false;
+      if (join && prev->page == l.page && Step(*prev, l) > 1.3 * pitch) join = false;
       if (join && l.left > left + 1.5 * Height(l)) join = false;  // a first-line indent
       if (join && EndsClause(prev->text) && StartsWithUpper(l.text)) join = false;
       bool blank = l.blank_before || heading;
       if (title == kInTitle && !join && !(prev && centred_caps(*prev))) {
+        // A title wraps at the margin; its last line stops short of it.
         bool continues = prev != nullptr && !heading && prev->page == l.page &&
-                         l.top - prev->top <= 1.3 * pitch && !StartsNewItem(l.text);
+                         prev->right >= full && Step(*prev, l) <= 1.3 * pitch &&
+                         !StartsNewItem(l.text);
         if (!continues) {
           title = kAfterTitle;
           blank = true;
@@ -368,14 +389,14 @@ std::string JoinParagraphs(const std::vector<std::vector<Line>>& pages, double p
 
 std::string LayoutToText(const std::vector<LayoutPage>& pages) {
   std::vector<std::vector<Line>> lines;
-  double width = 0;
+  std::vector<double> widths;
   for (size_t p = 0; p < pages.size(); ++p) {
     lines.push_back(PageLines(pages[p].words, static_cast<int>(p)));
-    width = std::max(width, pages[p].width);
+    widths.push_back(pages[p].width);
   }
   DropPageFurniture(&lines);
   for (size_t p = 0; p < lines.size(); ++p) lines[p] = ReadingOrder(std::move(lines[p]), p == 0);
-  return JoinParagraphs(lines, width);
+  return JoinParagraphs(lines, widths);
 }
 
 }  // namespace plangraph
