@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libicu-dev libre2-dev nlohmann-json3-dev libsqlitecpp-dev
           libsqlite3-dev libcli11-dev libgtest-dev libpugixml-dev libxml2-dev libpoppler-cpp-dev libzip-dev clang
           libreoffice-writer-nogui  # .doc and RTF files are converted by LibreOffice headless
+          libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie poppler-utils  # OCR of scans
           libcpp-httplib-dev libgraphviz-dev libkainjow-mustache-dev chromium)  # plangraph serve and its browser test
 missing=()
 for p in "${packages[@]}"; do

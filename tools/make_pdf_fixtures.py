@@ -3,7 +3,7 @@
 and the DejaVu Sans font: long lines wrap at the right margin as a word processor would, every
 page carries a running header and a page number, so the tests check that the PDF reader rejoins
 wrapped lines and drops page furniture. Also writes a PDF without a text layer (an image only)
-and an encrypted one.
+an encrypted one, and a plan typed in a legacy TCVN3 font.
 
 usage: /usr/bin/python3 tools/make_pdf_fixtures.py   (Debian's Python, which has ReportLab)
 """
@@ -75,6 +75,32 @@ def write_encrypted():
     c.save()
 
 
+# A plan typed in a legacy 8-bit font (TCVN3/ABC ".VnTime"): the PDF's text layer holds the
+# TCVN3 bytes as Windows-1252 letters ("KÕ ho¹ch"), which the PDF reader converts.
+LEGACY_PLAN = [
+    "UBND TỈNH AN GIANG",
+    "Số: 15/KH-UBND",
+    "An Giang, ngày 5 tháng 3 năm 2024",
+    "KẾ HOẠCH",
+    "Triển khai chuyển đổi số trong cơ quan nhà nước năm 2024",
+    "I. NHIỆM VỤ",
+    "1. Sở Thông tin và Truyền thông chủ trì xây dựng kho dữ liệu, hoàn thành trước ngày 30/9/2024.",
+    "2. Các sở, ngành phối hợp cập nhật dữ liệu chuyên ngành theo quy định.",
+]
+
+
+def write_legacy_font():
+    import make_encoding_fixtures as enc
+    c = canvas.Canvas(os.path.join(ROOT, "tests", "fixtures", "pdf", "legacy-font.pdf"), pagesize=A4,
+                      invariant=1)
+    c.setFont("DejaVu", SIZE)
+    y = A4[1] - MARGIN
+    for line in LEGACY_PLAN:
+        c.drawString(MARGIN, y, enc.encode_tcvn3(line).decode("cp1252", errors="replace"))
+        y -= LEADING * 2
+    c.save()
+
+
 def main():
     pdfmetrics.registerFont(TTFont("DejaVu", FONT))
     os.makedirs(os.path.join(ROOT, "tests", "fixtures", "pdf"), exist_ok=True)
@@ -82,6 +108,7 @@ def main():
         write_plan(name)
     write_scanned()
     write_encrypted()
+    write_legacy_font()
 
 
 if __name__ == "__main__":

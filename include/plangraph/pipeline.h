@@ -18,6 +18,19 @@
 
 namespace plangraph {
 
+// When a scan is read by OCR (a PDF without a usable text layer, an image file):
+//   kNever   never; such a file is refused as Unreadable
+//   kAuto    when the PDF's text layer is missing, only an e-signature stamp, or unreadable
+//            (a broken font map), and for images (the default)
+//   kAlways  every PDF and image, whatever its text layer
+enum class OcrMode { kNever, kAuto, kAlways };
+
+// How files are read: `encoding` ("TCVN3", "VNI-Windows"…) overrides detection for plain text.
+struct ReadOptions {
+  std::string encoding;
+  OcrMode ocr = OcrMode::kAuto;
+};
+
 struct Rules;        // compiled rules/, defined in src/rules.h
 struct DecodedText;  // the reader's output, defined in src/reader.h
 
@@ -29,10 +42,13 @@ class Extractor {
   // Reads `path` (any supported format and encoding) and extracts it. InvalidInput names the
   // file. `encoding` ("TCVN3", "VNI-Windows"…) overrides detection for plain text.
   Result<Extraction> ExtractFile(const std::string& path, const std::string& encoding = "") const;
+  Result<Extraction> ExtractFile(const std::string& path, const ReadOptions& options) const;
 
   // Extracts raw file bytes; `source` is the name used in messages and in the result.
   Result<Extraction> ExtractBytes(const std::string& source, const std::string& bytes,
                                   const std::string& encoding = "") const;
+  Result<Extraction> ExtractBytes(const std::string& source, const std::string& bytes,
+                                  const ReadOptions& options) const;
 
   const Rules& rules() const { return *rules_; }
 

@@ -7,6 +7,8 @@
 //
 // Kinds:
 //   kInvalidInput  the input file is not something plangraph can read (binary, bad encoding...)
+//   kUnreadable    the file was read, but its text is not usable: a broken font map, a scan
+//                  that OCR was not allowed on, a page OCR found nothing on
 //   kNotFound      a named file, rule file or document does not exist
 //   kBadRule       a rule file under rules/ has a malformed line or pattern
 //   kIOError       the operating system refused a read or write
@@ -25,11 +27,12 @@ namespace plangraph {
 
 class [[nodiscard]] Status {
  public:
-  enum class Kind { kOk, kInvalidInput, kNotFound, kBadRule, kIOError, kInternal };
+  enum class Kind { kOk, kInvalidInput, kUnreadable, kNotFound, kBadRule, kIOError, kInternal };
 
   Status() = default;
   static Status Ok() { return Status(); }
   static Status InvalidInput(std::string msg) { return Status(Kind::kInvalidInput, std::move(msg)); }
+  static Status Unreadable(std::string msg) { return Status(Kind::kUnreadable, std::move(msg)); }
   static Status NotFound(std::string msg) { return Status(Kind::kNotFound, std::move(msg)); }
   static Status BadRule(std::string msg) { return Status(Kind::kBadRule, std::move(msg)); }
   static Status IOError(std::string msg) { return Status(Kind::kIOError, std::move(msg)); }

@@ -136,6 +136,12 @@ int RunHelp(const std::vector<std::string>&) {
   return 0;
 }
 
+OcrMode OcrModeNamed(const std::string& name) {
+  if (name == "never") return OcrMode::kNever;
+  if (name == "always") return OcrMode::kAlways;
+  return OcrMode::kAuto;
+}
+
 int RunExtract(const std::vector<std::string>& args) {
   CLI::App app{"Extract plan documents: header, section tree, citations, targets, tasks.",
                "plangraph extract"};
@@ -151,6 +157,8 @@ int RunExtract(const std::vector<std::string>& args) {
                  "read plain text in this encoding (UTF-8, UTF-16LE, Windows-1258, TCVN3, VNI-Windows, "
                  "VISCII, VIQR) instead of detecting it; in Word files, read every legacy-font run "
                  "as TCVN3 or VNI-Windows");
+  std::string ocr = "auto";
+  app.add_option("--ocr", ocr, kOcrHelp)->check(CLI::IsMember({"never", "auto", "always"}));
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
@@ -170,7 +178,7 @@ int RunExtract(const std::vector<std::string>& args) {
     ++failed;
   }
   for (const std::string& file : files) {
-    auto result = extractor->ExtractFile(file, encoding);
+    auto result = extractor->ExtractFile(file, ReadOptions{encoding, OcrModeNamed(ocr)});
     if (!result.ok()) {
       std::cerr << "plangraph: " << result.status().message() << "\n";
       ++failed;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "plangraph/pipeline.h"
+
 namespace plangraph::cli {
 
 struct Command {
@@ -40,6 +42,12 @@ struct InputFiles {
 // is listed, so a FIFO or a broken link is reported by the reader rather than skipped in
 // silence. A file reached twice (through a link, or named twice) is listed once.
 InputFiles ExpandInputs(const std::vector<std::string>& inputs);
+
+// The values of --ocr (extract and import), and the mode each names.
+inline constexpr const char* kOcrHelp =
+    "when to read scans by OCR: never, auto (a PDF without a usable text layer, images; the "
+    "default) or always (every PDF and image)";
+OcrMode OcrModeNamed(const std::string& name);  // "never", "auto" or "always"
 
 // "did you mean …" for a mistyped command, or "".
 std::string Suggest(const std::string& typed);

@@ -117,11 +117,12 @@ std::string StoredPath(const std::string& path) {
 
 struct ImportTally {
   int imported = 0, unchanged = 0, replaced = 0, failed = 0;
+  int unreadable = 0;  // of the failed: read, but no usable text (broken font map, scan)
 };
 
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
-                              bool force, const std::string& encoding) {
+                              bool force, const ReadOptions& options) {
   auto bytes = ReadFileBytes(file);  // regular files only, within the size limit
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
@@ -131,7 +132,7 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
     return std::string("unchanged");
   }
-  auto extraction = extractor.ExtractBytes(file, *bytes, encoding);
+  auto extraction = extractor.ExtractBytes(file, *bytes, options);
   if (!extraction.ok()) return extraction.status();
   auto outcome =
       store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
@@ -163,6 +164,8 @@ int RunImport(const std::vector<std::string>& args) {
   std::string encoding;
   app.add_option("--encoding", encoding,
                  "read plain text in this encoding instead of detecting it (see 'extract --help')");
+  std::string ocr = "auto";
+  app.add_option("--ocr", ocr, kOcrHelp)->check(CLI::IsMember({"never", "auto", "always"}));
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
@@ -189,9 +192,11 @@ int RunImport(const std::vector<std::string>& args) {
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
-    auto outcome = ImportOne(*extractor, *store, files[i], force, encoding);
+    auto outcome =
+        ImportOne(*extractor, *store, files[i], force, ReadOptions{encoding, OcrModeNamed(ocr)});
     if (!outcome.ok()) {
       ++tally.failed;
+      if (outcome.status().kind() == Status::Kind::kUnreadable) ++tally.unreadable;
       progress.Done();
       std::cerr << "plangraph: " << outcome.status().message() << "\n";
       results.push_back({{"path", files[i]}, {"outcome", "failed"},
@@ -212,13 +217,15 @@ int RunImport(const std::vector<std::string>& args) {
   if (o.format == "json") {
     std::cout << json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
                       {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
-                      {"failed", tally.failed}}
+                      {"failed", tally.failed}, {"unreadable", tally.unreadable}}
                      .dump(1)
               << "\n";
   } else {
     std::cout << "import into " << o.db << ": " << files.size() << " files, " << tally.imported
               << " imported, " << tally.unchanged << " unchanged, " << tally.replaced
-              << " replaced, " << tally.failed << " failed\n";
+              << " replaced, " << tally.failed << " failed";
+    if (tally.unreadable > 0) std::cout << " (unreadable: " << tally.unreadable << ")";
+    std::cout << "\n";
   }
   return tally.failed ? 1 : 0;
 }

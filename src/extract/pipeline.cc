@@ -24,14 +24,24 @@ Result<Extractor> Extractor::Create(const std::string& rules_dir) {
 
 Result<Extraction> Extractor::ExtractFile(const std::string& path,
                                           const std::string& encoding) const {
-  auto decoded = ReadTextFile(path, encoding);
-  if (!decoded.ok()) return decoded.status();
-  return ExtractDecoded(path, *decoded);
+  return ExtractFile(path, ReadOptions{encoding});
+}
+
+Result<Extraction> Extractor::ExtractFile(const std::string& path,
+                                          const ReadOptions& options) const {
+  auto bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return ExtractBytes(path, *bytes, options);
 }
 
 Result<Extraction> Extractor::ExtractBytes(const std::string& source, const std::string& bytes,
                                            const std::string& encoding) const {
-  auto decoded = DecodeBytesAs(source, bytes, encoding);
+  return ExtractBytes(source, bytes, ReadOptions{encoding});
+}
+
+Result<Extraction> Extractor::ExtractBytes(const std::string& source, const std::string& bytes,
+                                           const ReadOptions& options) const {
+  auto decoded = DecodeBytesWith(source, bytes, options);
   if (!decoded.ok()) return decoded.status();
   return ExtractDecoded(source, *decoded);
 }

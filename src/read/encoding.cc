@@ -915,3 +915,9 @@ std::optional<std::string> Windows1252Bytes(std::string_view utf8) {
 }
 
 }  // namespace plangraph
+
+namespace plangraph {
+
+bool IsVietnameseWord(std::string_view word) { return IsVietnameseSyllable(word); }
+
+}  // namespace plangraph

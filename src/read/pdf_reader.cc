@@ -3,136 +3,96 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
-#include <re2/re2.h>
 
-#include <algorithm>
 #include <climits>
-#include <map>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
+#include "encoding.h"
+#include "ocr.h"
+#include "page_layout.h"
 #include "text.h"
+#include "text_quality.h"
 
 namespace plangraph {
 namespace {
-
-struct PdfLine {
-  std::string text;
-  double left = 0, right = 0, top = 0, bottom = 0;
-};
 
 std::string Utf8(const poppler::ustring& u) {
   poppler::byte_array bytes = u.to_utf8();
   return std::string(bytes.begin(), bytes.end());
 }
 
-// Words of one page grouped into lines: a word joins the line whose vertical middle it shares.
-std::vector<PdfLine> PageLines(const poppler::page& page) {
-  std::vector<poppler::text_box> boxes = page.text_list();
-  std::sort(boxes.begin(), boxes.end(), [](const poppler::text_box& a, const poppler::text_box& b) {
-    double ma = a.bbox().y() + a.bbox().height() / 2, mb = b.bbox().y() + b.bbox().height() / 2;
-    if (std::abs(ma - mb) > std::min(a.bbox().height(), b.bbox().height()) / 2) return ma < mb;
-    return a.bbox().x() < b.bbox().x();
-  });
-  std::vector<PdfLine> lines;
-  bool space_after_last = false;
-  for (const poppler::text_box& box : boxes) {
+LayoutPage PageWords(const poppler::page& page) {
+  LayoutPage out;
+  out.width = page.page_rect().width();
+  for (const poppler::text_box& box : page.text_list()) {
     poppler::rectf r = box.bbox();
-    double middle = r.y() + r.height() / 2;
-    bool same_line = !lines.empty() && middle > lines.back().top && middle < lines.back().bottom;
-    if (!same_line) {
-      lines.push_back({"", r.x(), r.x() + r.width(), r.y(), r.y() + r.height()});
-    } else if (space_after_last || r.x() > lines.back().right + 1) {
-      lines.back().text += " ";
-    }
-    PdfLine& l = lines.back();
-    l.text += Utf8(box.text());
-    l.right = std::max(l.right, r.x() + r.width());
-    l.left = std::min(l.left, r.x());
-    space_after_last = box.has_space_after();
+    out.words.push_back({Utf8(box.text()), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
+                         box.has_space_after()});
   }
-  return lines;
+  return out;
 }
 
-// The line with its digits masked: "Trang 3" and "Trang 4" are one running footer.
-std::string Shape(const std::string& text) {
-  std::string s = Trim(text);
-  std::replace_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }, '#');
-  return s;
-}
-
-bool IsPageNumber(const std::string& text) {
-  static const RE2 number(R"((?i)^\s*(?:trang\s*)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:/\s*\d{1,4})?\s*$)");
-  return RE2::FullMatch(text, number);
-}
-
-// Drops running headers and footers: within the first or last two lines of a page, a line that
-// is a page number, or whose shape recurs at the edge of at least half the pages (two at least).
-void DropPageFurniture(std::vector<std::vector<PdfLine>>* pages) {
-  const size_t kEdge = 2;
-  std::map<std::string, int> edge_count;
-  for (const auto& lines : *pages) {
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (i < kEdge || i + kEdge >= lines.size()) ++edge_count[Shape(lines[i].text)];
-    }
-  }
-  int threshold = std::max<int>(2, static_cast<int>(pages->size() + 1) / 2);
-  for (auto& lines : *pages) {
-    std::vector<PdfLine> kept;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      bool edge = i < kEdge || i + kEdge >= lines.size();
-      if (edge && (IsPageNumber(lines[i].text) || edge_count[Shape(lines[i].text)] >= threshold)) {
-        continue;
-      }
-      kept.push_back(std::move(lines[i]));
-    }
-    lines = std::move(kept);
+void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
+  for (size_t at = text->find(from); at != std::string::npos;
+       at = text->find(from, at + to.size())) {
+    text->replace(at, from.size(), to);
   }
 }
 
-bool StartsNewItem(const std::string& text) {
-  static const RE2 marker(
-      R"(^\s*(?:[-+•*–]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]+[.\-]\s|[a-zđ]\)\s|Điều\s+\d))");
-  return RE2::PartialMatch(text, marker);
+// Glyph substitutes seen in the text layers of Vietnamese PDFs: {as extracted, the letter meant}.
+// ƣ/Ƣ (U+01A3/U+01A2, "oi") come from fonts that encode ư/Ư at that code point; no Vietnamese
+// word has them, so the mapping is always safe.
+constexpr std::pair<std::string_view, std::string_view> kGlyphSubstitutes[] = {{"ƣ", "ư"},
+                                                                               {"Ƣ", "Ư"}};
+// Fonts that draw "Ò" with the code of "Õ" ("CỘNG HÕA") are recognised by the quốc hiệu, which
+// every administrative document prints; "Õ" is a real letter ("VÕ"), so only then is it mapped.
+constexpr std::string_view kTildeForGraveProof = "CỘNG HÕA";
+
+std::string Confidence(double value) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  return buf;
 }
 
-// Joins wrapped lines: a line reaching (nearly) the right margin continues on the next one.
-std::string JoinLines(const std::vector<std::vector<PdfLine>>& pages) {
-  double margin = 0, left = 1e9;
-  for (const auto& lines : pages) {
-    for (const auto& l : lines) {
-      margin = std::max(margin, l.right);
-      left = std::min(left, l.left);
-    }
+// Why a decoded text layer cannot be extracted, or "".
+std::string WhyNotUsable(const std::string& text) {
+  if (IsBlank(text)) return "the PDF has no text layer (a scan)";
+  if (IsStampOnly(text)) {
+    return "the PDF's only text is an e-signature stamp (its body is a scanned image)";
   }
-  const double kFullLine = 0.9;  // of the text width: a wrapped line fills at least this much
-  double full = left + (margin - left) * kFullLine;
-  std::string out;
-  bool open = false;  // the last line written wrapped onto the next
-  for (const auto& lines : pages) {
-    for (const auto& l : lines) {
-      std::string text = Trim(l.text);
-      if (text.empty()) continue;
-      if (open && !StartsNewItem(text)) {
-        bool hyphen = out.size() >= 2 && out.back() == '-' && out[out.size() - 2] != ' ' &&
-                      !StartsWithUpper(text);
-        if (hyphen) out.pop_back();
-        else out += ' ';
-      } else if (!out.empty()) {
-        out += '\n';
-      }
-      out += text;
-      open = l.right >= full;
-    }
+  std::string reason = UnreadableReason(MeasureText(text));
+  if (!reason.empty()) return "the PDF's text layer is unreadable (broken font map): " + reason;
+  return "";
+}
+
+Result<DecodedText> FromOcr(const std::string& source, Result<OcrText> ocr, const char* format) {
+  if (!ocr.ok()) return ocr.status();
+  DecodedText d;
+  d.format = format;
+  d.text = ToNfc(ocr->text);
+  d.encoding = "OCR (Tesseract, vie), confidence " + Confidence(ocr->confidence);
+  std::string reason = UnreadableReason(MeasureText(d.text));
+  if (!reason.empty()) {
+    return Status::Unreadable(source + ": OCR gave no usable text (" + reason +
+                              ", mean confidence " + Confidence(ocr->confidence) +
+                              "); scan it again at 300 dpi or more");
   }
-  return out + "\n";
+  return d;
 }
 
 }  // namespace
 
 bool LooksLikePdf(std::string_view bytes) { return bytes.substr(0, 5) == "%PDF-"; }
 
-Result<std::string> PdfToText(const std::string& source, std::string_view bytes) {
+std::string FixGlyphSubstitutes(std::string text) {
+  for (const auto& [wrong, right] : kGlyphSubstitutes) ReplaceAll(&text, wrong, right);
+  if (text.find(kTildeForGraveProof) != std::string::npos) ReplaceAll(&text, "Õ", "Ò");
+  return text;
+}
+
+Result<std::string> PdfTextLayer(const std::string& source, std::string_view bytes) {
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidInput(source + ": PDF too large");
   }
@@ -144,20 +104,42 @@ Result<std::string> PdfToText(const std::string& source, std::string_view bytes)
   if (doc->is_locked()) {
     return Status::InvalidInput(source + ": encrypted PDF (it needs a password to be read)");
   }
-  std::vector<std::vector<PdfLine>> pages;
-  bool any_text = false;
+  std::vector<LayoutPage> pages;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    pages.push_back(PageLines(*page));
-    any_text = any_text || !pages.back().empty();
+    pages.push_back(page ? PageWords(*page) : LayoutPage{});
   }
-  if (!any_text) {
-    return Status::InvalidInput(source +
-                                ": PDF without a text layer (a scan); run OCR on it first");
+  return FixGlyphSubstitutes(ToNfc(LayoutToText(pages)));
+}
+
+Result<DecodedText> ReadPdf(const std::string& source, std::string_view bytes, OcrMode ocr) {
+  auto layer = PdfTextLayer(source, bytes);
+  if (!layer.ok()) return layer.status();
+  if (ocr == OcrMode::kAlways) return FromOcr(source, OcrPdf(source, bytes), "pdf");
+  DecodedText d;
+  d.format = "pdf";
+  d.encoding = "PDF text layer";
+  d.text = std::move(*layer);
+  // A layer typed in a legacy 8-bit font reads as Latin-1 ("KÕ ho¹ch" for "Kế hoạch").
+  if (auto repaired = RepairMojibake(d.text)) {
+    d.text = FixGlyphSubstitutes(std::move(repaired->first));
+    d.encoding = "PDF text layer, legacy font: " + repaired->second;
   }
-  DropPageFurniture(&pages);
-  return JoinLines(pages);
+  std::string why = WhyNotUsable(d.text);
+  if (why.empty()) return d;
+  if (ocr == OcrMode::kNever) {
+    return Status::Unreadable(source + ": " + why + "; read it by OCR with --ocr auto");
+  }
+  return FromOcr(source, OcrPdf(source, bytes), "pdf");
+}
+
+Result<DecodedText> ReadImage(const std::string& source, std::string_view bytes, OcrMode ocr) {
+  if (ocr == OcrMode::kNever) {
+    return Status::Unreadable(source +
+                              ": an image (a scan) is read only by OCR, and --ocr never "
+                              "forbids it");
+  }
+  return FromOcr(source, OcrImage(source, bytes), "image");
 }
 
 }  // namespace plangraph

@@ -16,8 +16,10 @@
 #include "docx_reader.h"
 #include "encoding.h"
 #include "html_reader.h"
+#include "ocr.h"
 #include "pdf_reader.h"
 #include "text.h"
+#include "text_quality.h"
 
 namespace plangraph {
 namespace {
@@ -112,7 +114,8 @@ std::string SizeText(uint64_t bytes, uint64_t limit) {
 // A .docx, .doc or PDF: binary, much larger than its text, and bounded by kMaxFileBytes (and
 // the .docx reader's own limits) rather than by the text limit.
 bool IsBinaryContainer(std::string_view bytes) {
-  return LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikePdf(bytes) || LooksLikeRtf(bytes);
+  return LooksLikeDocx(bytes) || LooksLikeOle2(bytes) || LooksLikePdf(bytes) || LooksLikeRtf(bytes) ||
+         LooksLikeImage(bytes);
 }
 
 // The text of one document must stay within kMaxTextBytes and kMaxLines (see reader.h) whatever
@@ -169,11 +172,13 @@ constexpr ContainerFormat kContainerFormats[] = {
     {LooksLikeDocx, WordText<DocxDefault>, "docx", "UTF-8 (Office Open XML)"},
     {LooksLikeOle2, WordText<DocDefault>, "doc", "Word 97-2003 (via LibreOffice)"},
     {LooksLikeRtf, WordText<RtfDefault>, "rtf", "RTF (via LibreOffice)"},
-    {LooksLikePdf, NoNote<PdfToText>, "pdf", "PDF text layer"},
     {LooksLikeHtml, NoNote<HtmlToText>, "html", "UTF-8"},
 };
 
-Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes) {
+Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes, OcrMode ocr) {
+  // Printed pages: a text layer judged for quality, or OCR (pdf_reader.h).
+  if (LooksLikePdf(bytes)) return ReadPdf(source, bytes, ocr);
+  if (LooksLikeImage(bytes)) return ReadImage(source, bytes, ocr);
   for (const ContainerFormat& f : kContainerFormats) {
     if (!f.looks_like(bytes)) continue;
     std::string note;
@@ -183,6 +188,11 @@ Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes)
     d.format = f.format;
     d.encoding = note.empty() ? f.encoding : std::string(f.encoding) + " + " + note;
     d.text = ToNfc(NormaliseLineEnds(*text));
+    if (std::string reason = UnreadableReason(MeasureText(d.text)); !reason.empty()) {
+      return Status::Unreadable(source + ": the text of this " + f.format + " file is not " +
+                                "Vietnamese (" + reason + "); it may be typed in a legacy or " +
+                                "symbol font: convert it to Unicode fonts and save it again");
+    }
     return d;
   }
   DecodedText d;
@@ -243,7 +253,14 @@ Status CheckPlainTextSize(const std::string& source, std::string_view bytes) {
 
 Result<DecodedText> DecodeBytes(const std::string& source, std::string_view bytes) {
   if (Status s = CheckPlainTextSize(source, bytes); !s.ok()) return s;
-  return WithinTextLimit(source, DecodeAny(source, bytes));
+  return WithinTextLimit(source, DecodeAny(source, bytes, OcrMode::kAuto));
+}
+
+Result<DecodedText> DecodeBytesWith(const std::string& source, std::string_view bytes,
+                                    const ReadOptions& options) {
+  if (!options.encoding.empty()) return DecodeBytesAs(source, bytes, options.encoding);
+  if (Status s = CheckPlainTextSize(source, bytes); !s.ok()) return s;
+  return WithinTextLimit(source, DecodeAny(source, bytes, options.ocr));
 }
 
 namespace {

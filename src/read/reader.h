@@ -1,7 +1,8 @@
 // Reader: the first pipeline stage. File bytes in, NFC UTF-8 text out.
 //
-// The format is recognised by content: an HTML page (saved from a document portal) is turned
-// into its body text first (html_reader.h); anything else is read as plain text.
+// The format is recognised by content: a .docx, .doc, PDF (pdf_reader.h), image (read by OCR)
+// or HTML page (saved from a document portal) is turned into its text first; anything else is
+// read as plain text.
 //
 // Accepts UTF-8 with or without BOM and UTF-16 LE/BE with BOM; decomposed (NFD) or mixed input
 // is normalised to NFC; CR LF and lone CR line ends become LF. Rejects, with a message naming the
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "plangraph/pipeline.h"
 #include "plangraph/status.h"
 
 namespace plangraph {
@@ -48,6 +50,11 @@ Result<DecodedText> DecodeBytes(const std::string& source, std::string_view byte
 // encoding.h), skipping detection. An empty name detects.
 Result<DecodedText> DecodeBytesAs(const std::string& source, std::string_view bytes,
                                   const std::string& encoding);
+
+// As DecodeBytesAs with options.encoding; a scanned PDF or an image is read by OCR as
+// options.ocr allows (pdf_reader.h).
+Result<DecodedText> DecodeBytesWith(const std::string& source, std::string_view bytes,
+                                    const ReadOptions& options);
 
 // The bytes of a regular file of at most kMaxFileBytes. A FIFO, socket or device is refused
 // without waiting on it; a broken symbolic link is NotFound. Every message names the path.

@@ -81,6 +81,25 @@ TEST_F(CommandsTest, ImportSkipsABadFileAndReimportChangesNothing) {
   EXPECT_EQ(stats["tasks"], 5);
 }
 
+TEST_F(CommandsTest, ImportCountsUnreadableFilesApart) {
+  // A scan that OCR may not read is refused as unreadable, named, and counted apart.
+  fs::copy_file(testing::SourceDir() + "/tests/fixtures/pdf/scanned.pdf", dir_ / "plans/scan.pdf");
+  auto r = Run("import --ocr never " + Plans());
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("scan.pdf: the PDF has no text layer (a scan); read it by OCR with --ocr auto"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("4 files, 3 imported, 0 unchanged, 0 replaced, 1 failed (unreadable: 1)"),
+            std::string::npos)
+      << r.out;
+  r = Run("import --ocr never --format json " + Plans());
+  json summary = json::parse(r.out.substr(r.out.find('{')));
+  EXPECT_EQ(summary["unreadable"], 1);
+  EXPECT_EQ(summary["failed"], 1);
+  r = Run("import --ocr sometimes " + Plans());
+  EXPECT_EQ(r.status, 2) << r.out;
+}
+
 TEST_F(CommandsTest, ChangedFileReplacesItsOldVersion) {
   ASSERT_EQ(Run("import " + Plans()).status, 0);
   Write("plans/kh31.txt", std::string(kPlan31) + "3. Tổng kết vào cuối năm.\n");

@@ -89,14 +89,20 @@ TEST(FormatsTest, BrokenPdfsGiveClearErrors) {
     const char* file;
     const char* message;
   } cases[] = {
-      {"scanned.pdf", "scanned.pdf: PDF without a text layer (a scan); run OCR on it first"},
+      {"scanned.pdf",
+       "scanned.pdf: the PDF has no text layer (a scan); read it by OCR with --ocr auto"},
       {"encrypted.pdf", "encrypted.pdf: encrypted PDF (it needs a password to be read)"},
   };
   for (const Case& c : cases) {
-    auto r = testing::ProjectExtractor().ExtractFile(dir + c.file);
+    auto r = testing::ProjectExtractor().ExtractFile(dir + c.file, ReadOptions{"", OcrMode::kNever});
     ASSERT_FALSE(r.ok()) << c.file;
     EXPECT_EQ(r.status().message(), dir + c.message);
   }
+  // With OCR allowed, a page with nothing but a drawing has no text either.
+  auto drawing = testing::ProjectExtractor().ExtractFile(dir + "scanned.pdf");
+  ASSERT_FALSE(drawing.ok());
+  EXPECT_EQ(drawing.status().kind(), Status::Kind::kUnreadable);
+  EXPECT_EQ(drawing.status().message(), dir + "scanned.pdf: OCR found no text on its 1 page(s)");
   // Truncated: either what is left is read or the file is refused, never a crash.
   std::ifstream in(dir + "daklak-kh-49-2021.pdf", std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
