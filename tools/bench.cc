@@ -28,6 +28,7 @@
 #include <chrono>
 #include <ctime>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <fstream>
@@ -280,7 +281,7 @@ void BenchScaling(const Extractor& extractor, int reps, double scale) {
 
 struct Run {
   double wall = 0, cpu = 0;  // seconds; cpu = user + system of the child
-  long peak_kb = 0;          // its peak resident set
+  long peak_kb = 0;          // its peak resident set (sampled every 2 ms)
 };
 
 // Runs `args` (args[0] a path) with stdout and stderr to /dev/null; fails the bench on a non-zero
@@ -299,10 +300,22 @@ Run RunProcess(const std::vector<std::string>& args) {
     execv(argv[0], argv.data());
     _exit(127);
   }
+  // The child's peak is read from /proc while it runs: ru_maxrss would report at least the
+  // bench's own size, which a forked child inherits as its high-water mark across exec.
   int status = 0;
   rusage usage{};
-  if (wait4(pid, &status, 0, &usage) < 0) Fail("wait4 failed");
   Run run;
+  std::string status_file = "/proc/" + std::to_string(pid) + "/status";
+  for (;;) {
+    pid_t done = wait4(pid, &status, WNOHANG, &usage);
+    if (done < 0) Fail("wait4 failed");
+    if (done == pid) break;
+    std::ifstream in(status_file);
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("VmHWM:", 0) == 0) run.peak_kb = std::max(run.peak_kb, std::atol(line.c_str() + 6));
+    }
+    usleep(2000);
+  }
   run.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::string line;
@@ -311,7 +324,6 @@ Run RunProcess(const std::vector<std::string>& args) {
   }
   auto secs = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
   run.cpu = secs(usage.ru_utime) + secs(usage.ru_stime);
-  run.peak_kb = usage.ru_maxrss;
   return run;
 }
 
