@@ -7,7 +7,8 @@
 // disagree with them: Candidates() lists every pattern that has a match anywhere in the text
 // (RE2::Set semantics equal an unanchored search over the whole text), and a pattern left out
 // would have found nothing. When the set cannot be built or runs out of memory on a text, every
-// pattern is a candidate: slower, never different. Thread-safe once built.
+// pattern is a candidate: slower, never different. The set is compiled on first use (a process
+// that never scans text, such as a query, does not pay for it); thread-safe.
 #ifndef PLANGRAPH_RULE_SET_H_
 #define PLANGRAPH_RULE_SET_H_
 
@@ -15,6 +16,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +32,19 @@ class RuleSet {
   std::vector<size_t> Candidates(std::string_view text) const;
 
   // False when the set could not be built (every pattern is then always a candidate).
-  bool active() const { return set_ != nullptr; }
+  bool active() const { return Set() != nullptr; }
 
  private:
+  struct Lazy {
+    std::vector<std::shared_ptr<const RE2>> patterns;
+    std::once_flag once;
+    std::unique_ptr<const RE2::Set> set;  // null when it cannot be built
+  };
+  const RE2::Set* Set() const;
   std::vector<size_t> All() const;
 
   size_t size_ = 0;
-  std::shared_ptr<const RE2::Set> set_;
+  std::shared_ptr<Lazy> lazy_;
 };
 
 }  // namespace plangraph

@@ -305,14 +305,20 @@ Run RunProcess(const std::vector<std::string>& args) {
   int status = 0;
   rusage usage{};
   Run run;
+  // Samples taken before the exec (the fork's copy of the bench) are told apart by the name.
   std::string status_file = "/proc/" + std::to_string(pid) + "/status";
+  std::string name = "Name:\t" + fs::path(args[0]).filename().string().substr(0, 15);
   for (;;) {
     pid_t done = wait4(pid, &status, WNOHANG, &usage);
     if (done < 0) Fail("wait4 failed");
     if (done == pid) break;
     std::ifstream in(status_file);
+    bool execed = false;
     for (std::string line; std::getline(in, line);) {
-      if (line.rfind("VmHWM:", 0) == 0) run.peak_kb = std::max(run.peak_kb, std::atol(line.c_str() + 6));
+      if (line.rfind("Name:", 0) == 0) execed = line == name;
+      if (execed && line.rfind("VmHWM:", 0) == 0) {
+        run.peak_kb = std::max(run.peak_kb, std::atol(line.c_str() + 6));
+      }
     }
     usleep(2000);
   }
