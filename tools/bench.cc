@@ -1,22 +1,39 @@
 // bench: how fast plangraph extracts, imports and answers queries, and whether its time grows
 // linearly with hostile input.
 //
-//   bench [--reps N] [--scale X] [--corpus DIR] [--rules DIR]
+//   bench [--reps N] [--scale X] [--corpus DIR] [--rules DIR] [--sizes N,N…] [--plangraph BIN]
 //
-// Built by default, never run by ctest. It links the library (no process start-up in the
-// figures). The machines it runs on are shared and noisy, so every figure is the median of
-// --reps runs, and the scaling check reports the ratio t(2n)/t(n) of medians: about 2 for linear
-// work, about 4 for quadratic. --scale multiplies the sizes of the generated inputs.
+// Built by default, never run by ctest. Two kinds of figures:
+//  - in the library (no process start-up): extraction per corpus document, import and queries on
+//    the corpus, and the scaling check on hostile input;
+//  - whole processes of the plangraph binary, as a user runs it: `extract --format json` of the
+//    corpus repeated to about 10 MB (CPU seconds of the one process, so MB/s on one core),
+//    against a plain RE2 scan of the same files (read, split lines, one RE2::Set of 20 plan
+//    patterns per line: the floor of any line-based extractor); then for each of --sizes a folder
+//    of plans made by tools/gen_plans.py, imported into a fresh database (time, plans/s, MB/s,
+//    peak memory, database bytes per plan) and queried (cites, cites --transitive, search,
+//    audit --total, show), with the growth of each figure from one size to the next.
+// The machines it runs on are shared and noisy, so every figure is the median of --reps runs,
+// and the scaling check reports the ratio t(2n)/t(n) of medians: about 2 for linear work, about
+// 4 for quadratic. --scale multiplies the sizes of the generated hostile inputs.
 #include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <re2/re2.h>
+#include <re2/set.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -260,6 +277,223 @@ void BenchScaling(const Extractor& extractor, int reps, double scale) {
   std::printf("  peak RSS so far: %ld MB\n", PeakRssMb());
 }
 
+// --- whole processes: extraction against a plain scan, import and queries at scale ----------
+
+struct Run {
+  double wall = 0, cpu = 0;  // seconds; cpu = user + system of the child
+  long peak_kb = 0;          // its peak resident set (sampled every 2 ms)
+};
+
+// Runs `args` (args[0] a path) with stdout and stderr to /dev/null; fails the bench on a non-zero
+// exit.
+Run RunProcess(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid < 0) Fail("fork failed");
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  // The child's peak is read from /proc while it runs: ru_maxrss would report at least the
+  // bench's own size, which a forked child inherits as its high-water mark across exec.
+  int status = 0;
+  rusage usage{};
+  Run run;
+  // Samples taken before the exec (the fork's copy of the bench) are told apart by the name.
+  std::string status_file = "/proc/" + std::to_string(pid) + "/status";
+  std::string name = "Name:\t" + fs::path(args[0]).filename().string().substr(0, 15);
+  for (;;) {
+    pid_t done = wait4(pid, &status, WNOHANG, &usage);
+    if (done < 0) Fail("wait4 failed");
+    if (done == pid) break;
+    std::ifstream in(status_file);
+    bool execed = false;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("Name:", 0) == 0) execed = line == name;
+      if (execed && line.rfind("VmHWM:", 0) == 0) {
+        run.peak_kb = std::max(run.peak_kb, std::atol(line.c_str() + 6));
+      }
+    }
+    usleep(2000);
+  }
+  run.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::string line;
+    for (const auto& a : args) line += a + " ";
+    Fail("failed (status " + std::to_string(status) + "): " + line);
+  }
+  auto secs = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  run.cpu = secs(usage.ru_utime) + secs(usage.ru_stime);
+  return run;
+}
+
+// Median wall and CPU times and the largest peak of `reps` runs.
+Run MedianRun(int reps, const std::vector<std::string>& args) {
+  std::vector<double> walls, cpus;
+  Run out;
+  for (int i = 0; i < reps; ++i) {
+    Run r = RunProcess(args);
+    walls.push_back(r.wall);
+    cpus.push_back(r.cpu);
+    out.peak_kb = std::max(out.peak_kb, r.peak_kb);
+  }
+  out.wall = Median(walls);
+  out.cpu = Median(cpus);
+  return out;
+}
+
+size_t FolderBytes(const fs::path& dir) {
+  size_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) bytes += e.file_size();
+  }
+  return bytes;
+}
+
+// The floor any line-based extractor stands on: read each file, split it into lines and run one
+// RE2::Set of typical plan patterns over every line. Returns the median CPU seconds.
+double PlainScanSeconds(const fs::path& dir, int reps) {
+  // Measurement only (not extraction rules): cue words of the kinds rules/*.tsv look for.
+  static const char* kPatterns[] = {
+      R"(Quyết định số)", R"(Kế hoạch số)", R"(Nghị quyết số)", R"(Chỉ thị số)",
+      R"(\d+/\d{4}/[A-ZĐ-]+)", R"(\d+[-/][A-ZĐ]+[-/][A-ZĐ]+)", R"(ngày \d{1,2}/\d{1,2}/\d{4})",
+      R"(ngày \d{1,2} tháng \d{1,2} năm \d{4})", R"([Qq]uý [IV]+)", R"(trước ngày)",
+      R"(chủ trì)", R"(phối hợp)", R"(Ủy ban nhân dân)", R"(Sở [\pL ]+)", R"(\d+([.,]\d+)?\s*%)",
+      R"(đến năm \d{4})", R"(^[IVX]+\. )", R"(^\d+(\.\d+)*\. )", R"(^[a-zđ]\) )",
+      R"(thường xuyên|hằng năm|định kỳ)"};
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(false);
+  RE2::Set set(options, RE2::UNANCHORED);
+  for (const char* p : kPatterns) {
+    if (set.Add(p, nullptr) < 0) Fail(std::string("bad scan pattern ") + p);
+  }
+  if (!set.Compile()) Fail("scan set does not compile");
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  std::vector<double> times;
+  size_t hits = 0;
+  for (int r = 0; r < reps; ++r) {
+    std::clock_t start = std::clock();
+    std::vector<int> matched;
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::stringstream buf;
+      buf << in.rdbuf();
+      std::string text = buf.str();
+      size_t pos = 0;
+      while (pos <= text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        matched.clear();
+        if (set.Match(re2::StringPiece(text.data() + pos, nl - pos), &matched)) {
+          hits += matched.size();
+        }
+        pos = nl + 1;
+      }
+    }
+    times.push_back(static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+  }
+  if (hits == 0) Fail("the plain scan matched nothing");
+  return Median(times);
+}
+
+// `plangraph extract --format json` of the corpus repeated to about 10 MB, one process.
+void BenchWholeExtract(const std::string& plangraph, const std::vector<Document>& docs, int reps,
+                       const fs::path& tmp) {
+  size_t bytes = 0;
+  for (const auto& d : docs) bytes += d.bytes.size();
+  size_t copies = std::max<size_t>(1, (10'000'000 + bytes - 1) / bytes);
+  fs::path dir = tmp / "repeated";
+  fs::create_directories(dir);
+  for (size_t c = 0; c < copies; ++c) {
+    for (const auto& d : docs) {
+      std::ofstream(dir / (std::to_string(c) + "-" + fs::path(d.path).filename().string()),
+                    std::ios::binary)
+          << d.bytes;
+    }
+  }
+  double mb = FolderBytes(dir) / 1e6;
+  Run run = MedianRun(reps, {plangraph, "extract", "--format", "json", dir.string()});
+  double scan = PlainScanSeconds(dir, reps);
+  std::printf("extract (whole process, JSON to /dev/null): %zu files, %.1f MB (corpus x %zu): "
+              "median %.2f s CPU, %.2f s wall: %.1f MB/s on one core; peak %ld MB\n",
+              docs.size() * copies, mb, copies, run.cpu, run.wall, mb / run.cpu,
+              run.peak_kb / 1024);
+  std::printf("  plain RE2 scan of the same files (20 patterns per line): %.3f s, %.0f MB/s; "
+              "extraction is %.1f times slower\n",
+              scan, mb / scan, run.cpu / scan);
+  fs::remove_all(dir);
+}
+
+struct SizeFigures {
+  size_t plans = 0;
+  double import_s = 0;
+  std::vector<std::pair<std::string, double>> queries;  // name, median wall seconds
+};
+
+// Generates `n` plans, imports them into a fresh database and times the queries.
+SizeFigures BenchPlans(const std::string& plangraph, const std::string& rules, size_t n, int reps,
+                       const fs::path& tmp) {
+  fs::path dir = tmp / ("plans-" + std::to_string(n));
+  std::string gen = std::string(PLANGRAPH_SOURCE_DIR) + "/tools/gen_plans.py";
+  Run made = RunProcess({"/usr/bin/env", "python3", gen, dir.string(), "--count",
+                         std::to_string(n), "--seed", "1"});
+  double mb = FolderBytes(dir) / 1e6;
+  fs::path db = tmp / ("plans-" + std::to_string(n) + ".db");
+  Run imported = RunProcess({plangraph, "import", "-q", "--db", db.string(), dir.string()});
+  double db_bytes = static_cast<double>(fs::file_size(db));
+  std::printf("import %zu generated plans (%.1f MB, made in %.1f s): %.1f s wall, %.1f s CPU, "
+              "%.0f plans/s, %.2f MB/s; peak %ld MB; database %.1f MB, %.1f KB per plan\n",
+              n, mb, made.wall, imported.wall, imported.cpu, n / imported.wall,
+              mb / imported.wall, imported.peak_kb / 1024, db_bytes / 1e6, db_bytes / 1e3 / n);
+
+  // The most cited document for cites; plan 1 for show.
+  auto store = plangraph::Store::Open(db.string());
+  if (!store.ok()) Fail(store.status().message());
+  auto stats = store->Stats(1);
+  if (!stats.ok() || stats->top_cited.empty()) Fail("no cited document in " + db.string());
+  std::string ref = stats->top_cited.front().symbol;
+  SizeFigures out;
+  out.plans = n;
+  out.import_s = imported.wall;
+  std::string dbs = db.string();
+  const std::vector<std::pair<std::string, std::vector<std::string>>> queries = {
+      {"cites '" + ref + "'", {plangraph, "cites", "--db", dbs, "--rules", rules, ref}},
+      {"cites --transitive", {plangraph, "cites", "--transitive", "--db", dbs, "--rules", rules, ref}},
+      {"search 'tuyen truyen'", {plangraph, "search", "--db", dbs, "tuyen", "truyen"}},
+      {"audit --total", {plangraph, "audit", "--total", "--db", dbs}},
+      {"show 1", {plangraph, "show", "--db", dbs, "1"}},
+  };
+  for (const auto& [name, args] : queries) {
+    Run q = MedianRun(std::max(reps, 5), args);
+    std::printf("  %s median %7.1f ms wall, %7.1f ms CPU, peak %ld MB\n", Padded(name, 28).c_str(),
+                q.wall * 1e3, q.cpu * 1e3, q.peak_kb / 1024);
+    out.queries.push_back({name.rfind("cites '", 0) == 0 ? "cites" : name, q.wall});
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
+void PrintGrowth(const std::vector<SizeFigures>& sizes) {
+  for (size_t i = 1; i < sizes.size(); ++i) {
+    const SizeFigures &a = sizes[i - 1], &b = sizes[i];
+    std::printf("growth %zu -> %zu plans (x%.0f): import x%.2f", a.plans, b.plans,
+                static_cast<double>(b.plans) / a.plans, b.import_s / a.import_s);
+    for (size_t q = 0; q < a.queries.size() && q < b.queries.size(); ++q) {
+      std::printf(", %s x%.2f", a.queries[q].first.c_str(),
+                  b.queries[q].second / a.queries[q].second);
+    }
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -275,7 +509,17 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.001, 1000.0));
   app.add_option("--corpus", corpus, "folder of documents (default: the source tree's corpus/docs)");
   app.add_option("--rules", rules, "rules folder (default: $PLANGRAPH_RULES or built-in)");
+  std::vector<size_t> sizes = {1000, 10000};
+  app.add_option("--sizes", sizes,
+                 "numbers of generated plans to import and query (default 1000,10000; add 100000 "
+                 "for the large run, 0 for none)")
+      ->delimiter(',');
+  std::string plangraph = (fs::path(argv[0]).parent_path() / "plangraph").string();
+  app.add_option("--plangraph", plangraph, "the binary timed as whole processes (default: "
+                                           "plangraph beside bench)");
   CLI11_PARSE(app, argc, argv);
+  if (!fs::exists(plangraph)) Fail(plangraph + ": no plangraph binary (see --plangraph)");
+  plangraph = fs::absolute(plangraph).string();
 
   auto extractor = Extractor::Create(rules);
   if (!extractor.ok()) Fail(extractor.status().message());
@@ -289,6 +533,12 @@ int main(int argc, char** argv) {
   BenchImport(*extractor, docs, reps, db);
   BenchQueries(*extractor, db, std::max(reps, 25));
   BenchScaling(*extractor, reps, scale);
+  BenchWholeExtract(plangraph, docs, reps, tmp);
+  std::vector<SizeFigures> figures;
+  for (size_t n : sizes) {
+    if (n > 0) figures.push_back(BenchPlans(plangraph, rules, n, reps, tmp));
+  }
+  PrintGrowth(figures);
   fs::remove_all(tmp);
   return 0;
 }

@@ -25,6 +25,37 @@ std::string ToUtf8(const icu::UnicodeString& u) {
 
 bool IsSpace(UChar32 c) { return c == '\t' || c == '\r' || u_isUWhiteSpace(c); }
 
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Well-formed UTF-8 (as ICU reads it: no surrogates, no overlong forms). The fast paths below
+// work on the bytes of such text; ill-formed text takes ICU's path, which turns bad sequences
+// into U+FFFD.
+bool IsWellFormed(std::string_view s) {
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
+  int32_t len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+const icu::Locale& Vietnamese() {
+  static const icu::Locale vi("vi");
+  return vi;
+}
+
 // One old-style → new-style tone move: first vowel plain → toned, second toned → plain.
 struct ToneMove {
   UChar32 first_plain, first_toned, second_toned, second_plain;
@@ -45,37 +76,53 @@ constexpr std::array<ToneMove, 22> kToneMoves = {{
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(utf8);
+  // Most text arrives in NFC already: checked on the bytes, it is returned as it is.
+  if (IsWellFormed(utf8) &&
+      nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                            err) &&
+      U_SUCCESS(err)) {
+    return std::string(utf8);
+  }
+  err = U_ZERO_ERROR;
   icu::UnicodeString out = nfc->normalize(FromUtf8(utf8), err);
   if (U_FAILURE(err)) return std::string(utf8);
   return ToUtf8(out);
 }
 
 std::string ToLower(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  }
   icu::UnicodeString u = FromUtf8(utf8);
-  u.toLower(icu::Locale("vi"));
+  u.toLower(Vietnamese());
   return ToUtf8(u);
 }
 
 std::string ToUpper(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& c : out) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return out;
+  }
   icu::UnicodeString u = FromUtf8(utf8);
-  u.toUpper(icu::Locale("vi"));
+  u.toUpper(Vietnamese());
   return ToUtf8(u);
 }
 
 std::string Fold(std::string_view utf8) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-  icu::UnicodeString u = FromUtf8(utf8);
-  if (U_SUCCESS(err)) u = nfd->normalize(u, err);
   std::string out;
+  out.reserve(utf8.size());
   bool pending_space = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+  auto fold = [&](UChar32 c) {
+    if (u_charType(c) == U_NON_SPACING_MARK) return;
     if (c == 0x0111 || c == 0x0110) c = 'd';
     c = u_tolower(c);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
@@ -85,51 +132,93 @@ std::string Fold(std::string_view utf8) {
     } else {
       pending_space = true;
     }
+  };
+  // Code point by code point, each through its own canonical decomposition: the same letters as
+  // decomposing the whole text (reordering only moves combining marks, which are dropped or
+  // read as separators wherever they stand).
+  const auto* b = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t len = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
+  icu::UnicodeString decomposition;
+  for (int32_t i = 0; i < len;) {
+    if (b[i] < 0x80) {
+      fold(b[i++]);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0) c = 0xFFFD;
+    if (U_FAILURE(err) || !nfd->getDecomposition(c, decomposition)) {
+      fold(c);
+      continue;
+    }
+    for (int32_t k = 0; k < decomposition.length();) {
+      UChar32 d = decomposition.char32At(k);
+      k += U16_LENGTH(d);
+      fold(d);
+    }
   }
   return out;
 }
 
 std::string ToneCanonicalView(std::string_view utf8) {
   std::string out(utf8);
-  // Walk code points, remembering the previous two (for "qu" and the first vowel).
-  int32_t len = static_cast<int32_t>(utf8.size());
+  // A move needs a first vowel o, u, O or U (one ASCII byte, so the byte right before the toned
+  // second vowel, which is beyond ASCII) not preceded by q/Q: only such places are decoded.
+  int32_t len = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t prev_start = -1;
-  UChar32 prev = 0, prev2 = 0;
-  for (int32_t i = 0; i < len;) {
-    int32_t start = i;
+  for (int32_t start = 1; start < len; ++start) {
+    if (s[start] < 0x80) continue;
+    UChar32 prev = s[start - 1];
+    if (prev != 'o' && prev != 'u' && prev != 'O' && prev != 'U') continue;
+    if (start >= 2 && (s[start - 2] == 'q' || s[start - 2] == 'Q')) continue;
+    int32_t prev_start = start - 1, i = start;
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c < 0) c = 0xFFFD;
+    if (c < 0) continue;
     // Is c the toned second vowel of an old-style pair ending the syllable?
     int32_t next = i;
     UChar32 after = 0;
     if (next < len) U8_NEXT(s, next, len, after);
     bool syllable_end = next > len || i >= len || !u_isalpha(after);
-    if (prev_start >= 0 && syllable_end && prev2 != 'q' && prev2 != 'Q') {
-      for (const ToneMove& m : kToneMoves) {
-        if (prev == m.first_plain && c == m.second_toned) {
-          // Rewrite [prev_start, i) as first_toned + second_plain, same byte length.
-          uint8_t buf[8];
-          int32_t n = 0;
-          UBool err = false;
-          U8_APPEND(buf, n, 8, m.first_toned, err);
-          U8_APPEND(buf, n, 8, m.second_plain, err);
-          if (!err && n == i - prev_start) {
-            for (int32_t k = 0; k < n; ++k) out[prev_start + k] = static_cast<char>(buf[k]);
-          }
-          break;
+    if (!syllable_end) continue;
+    for (const ToneMove& m : kToneMoves) {
+      if (prev == m.first_plain && c == m.second_toned) {
+        // Rewrite [prev_start, i) as first_toned + second_plain, same byte length.
+        uint8_t buf[8];
+        int32_t n = 0;
+        UBool err = false;
+        U8_APPEND(buf, n, 8, m.first_toned, err);
+        U8_APPEND(buf, n, 8, m.second_plain, err);
+        if (!err && n == i - prev_start) {
+          for (int32_t k = 0; k < n; ++k) out[prev_start + k] = static_cast<char>(buf[k]);
         }
+        break;
       }
     }
-    prev2 = prev;
-    prev = c;
-    prev_start = start;
   }
   return out;
 }
 
 std::string Trim(std::string_view s) {
+  if (IsWellFormed(s)) {  // cut the bytes; ICU would give back the same ones
+    const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t begin = 0, end = static_cast<int32_t>(s.size());
+    while (begin < end) {
+      int32_t i = begin;
+      UChar32 c;
+      U8_NEXT(b, i, end, c);
+      if (!IsSpace(c)) break;
+      begin = i;
+    }
+    while (end > begin) {
+      int32_t i = end;
+      UChar32 c;
+      U8_PREV(b, begin, i, c);
+      if (!IsSpace(c)) break;
+      end = i;
+    }
+    return std::string(s.substr(begin, end - begin));
+  }
   icu::UnicodeString u = FromUtf8(s);
   int32_t b = 0, e = u.length();
   while (b < e && IsSpace(u.char32At(b))) b += U16_LENGTH(u.char32At(b));
@@ -142,6 +231,26 @@ std::string Trim(std::string_view s) {
 }
 
 std::string CollapseSpaces(std::string_view s) {
+  if (IsWellFormed(s)) {  // the same walk on the bytes
+    std::string out;
+    out.reserve(s.size());
+    const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t len = static_cast<int32_t>(s.size());
+    bool space = false;
+    for (int32_t i = 0; i < len;) {
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(b, i, len, c);
+      if (IsSpace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(s.data() + start, i - start);
+    }
+    return out;
+  }
   icu::UnicodeString u = FromUtf8(s);
   icu::UnicodeString out;
   bool space = false;

@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "rule_set.h"
 #include "text.h"
 
 namespace plangraph {
@@ -237,6 +238,9 @@ Result<DeadlineRules> LoadDeadlineRules(const RuleFile& file) {
     if (!re.ok()) return re.status();
     rules.rules.push_back(std::make_shared<const DeadlineRule>(DeadlineRule{&*kind, *re}));
   }
+  std::vector<std::shared_ptr<const RE2>> patterns;
+  for (const auto& rule : rules.rules) patterns.push_back(rule->pattern);
+  rules.prefilter = std::make_shared<const RuleSet>(patterns);
   return rules;
 }
 
@@ -249,7 +253,11 @@ std::vector<DeadlineMention> FindDeadlines(const DeadlineRules& rules, std::stri
   const std::string text = AsciiSpaces(view);
   const re2::StringPiece input(text);
   std::vector<Hit> hits;
-  for (size_t r = 0; r < rules.rules.size(); ++r) {
+  // Only the rules with a match somewhere in the text run (rule_set.h), in file order.
+  std::vector<size_t> candidates;
+  if (rules.prefilter) candidates = rules.prefilter->Candidates(text);
+  else for (size_t r = 0; r < rules.rules.size(); ++r) candidates.push_back(r);
+  for (size_t r : candidates) {
     const RE2& re = *rules.rules[r]->pattern;
     std::vector<re2::StringPiece> g(re.NumberOfCapturingGroups() + 1);
     size_t pos = 0;

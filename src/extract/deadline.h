@@ -35,9 +35,11 @@
 namespace plangraph {
 
 struct DeadlineRule;  // one compiled line of rules/deadlines.tsv
+class RuleSet;
 
 struct DeadlineRules {
   std::vector<std::shared_ptr<const DeadlineRule>> rules;  // in file order; earlier wins ties
+  std::shared_ptr<const RuleSet> prefilter;  // over the rules' patterns; null: run them all
 };
 
 Result<DeadlineRules> LoadDeadlineRules(const RuleFile& file);

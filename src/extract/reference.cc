@@ -102,12 +102,22 @@ Result<DocumentTypes> LoadDocumentTypes(const RuleFile& file) {
                    [](const DocumentType& a, const DocumentType& b) {
                      return CodePoints(a.name) > CodePoints(b.name);
                    });
+  for (const DocumentType& t : types.types) {
+    types.folded.push_back({FoldName(t.name), t.name});
+    for (const std::string& v : t.variants) types.folded.push_back({FoldName(v), t.name});
+  }
   return types;
 }
 
 std::string DocumentTypes::Canonical(std::string_view written) const {
   const std::string f = FoldName(written);
   if (f.empty()) return "";
+  if (!folded.empty()) {
+    for (const auto& [fold, name] : folded) {
+      if (fold == f) return name;
+    }
+    return "";
+  }
   for (const DocumentType& t : types) {
     if (FoldName(t.name) == f) return t.name;
     for (const std::string& v : t.variants) {

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rule_file.h"
@@ -31,6 +32,9 @@ struct DocumentType {
 struct DocumentTypes {
   std::vector<DocumentType> types;          // longest name first
   std::vector<DocumentType> by_file_order;  // as in the file: FromSymbol takes the first code
+  // The folds of every name and variant of `types`, in that order, with their canonical name:
+  // made once by LoadDocumentTypes for Canonical (which folds them itself when this is empty).
+  std::vector<std::pair<std::string, std::string>> folded;
   // The canonical type for a name or variant as written (any case/tone placement), or "".
   std::string Canonical(std::string_view written) const;
   // The canonical type whose code appears in a symbol's letter groups ("88-CTr/TU" →

@@ -1,99 +1,327 @@
 #include "json_stream.h"
 
-#include <algorithm>
-#include <string>
-#include <vector>
+#include <unicode/utf8.h>
 
-#include "json_output.h"
+#include <charconv>
+#include <climits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace plangraph {
 namespace {
 
-using nlohmann::json;
+// Bytes collected before they go to the stream.
+constexpr size_t kFlushBytes = 1 << 16;
 
-// Elements converted per call of ExtractionToJson: enough to make the call's own cost small,
-// few enough to keep the tree small.
-constexpr size_t kChunk = 256;
+// JSON text written the way nlohmann::json::dump(indent) writes it: keys in the order of the
+// tree's std::map (callers write them sorted), ", " never, ": " and line breaks only when
+// indenting, strings escaped as dump() escapes them with ensure_ascii off.
+class Writer {
+ public:
+  Writer(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+  ~Writer() { Flush(); }
 
-// `text`, a value dumped at depth 0, written where it sits nested: every line after the first
-// indented by `pad` more (a dumped JSON string holds no raw line end, so only structure moves).
-void WriteNested(std::ostream& out, const std::string& text, const std::string& pad) {
-  size_t start = 0;
-  for (size_t nl = text.find('\n'); !pad.empty() && nl != std::string::npos;
-       nl = text.find('\n', start)) {
-    out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start));
-    out << pad;
-    start = nl + 1;
+  void Flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
   }
-  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-}
+  void MaybeFlush() {
+    if (buf_.size() >= kFlushBytes) Flush();
+  }
 
-// Writes the array ExtractionToJson makes of `items` under `key`, chunk by chunk, as dump()
-// would write it one level deep.
-template <typename T>
-void WriteArray(std::ostream& out, const std::vector<T>& items, std::vector<T> Extraction::*member,
-                const std::string& key, int indent, const std::string& pad1,
-                const std::string& pad2) {
-  if (items.empty()) {
-    out << "[]";
+  void Raw(std::string_view s) { buf_.append(s); }
+  void Null() { buf_.append("null"); }
+  template <typename Int>
+  void Integer(Int v) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+    buf_.append(digits, end);
+  }
+  void Number(double v) { buf_.append(nlohmann::json(v).dump()); }  // dump()'s float format
+  void String(std::string_view s);
+  void OrNull(const std::string& s) { s.empty() ? Null() : String(s); }
+  void IdOrNull(int id) { id < 0 ? Null() : Integer(id); }
+
+  // Objects and arrays at nesting `depth` (the top object is depth 0).
+  void Open(char bracket) { buf_.push_back(bracket); }
+  // Before each member or element: the separator and the line break of its level.
+  void Next(bool first, int depth) {
+    if (!first) buf_.push_back(',');
+    Break(depth + 1);
+  }
+  void Key(bool first, int depth, std::string_view key) {
+    Next(first, depth);
+    String(key);
+    buf_.append(indent_ >= 0 ? ": " : ":");
+  }
+  void Close(char bracket, bool empty, int depth) {
+    if (!empty) Break(depth);
+    buf_.push_back(bracket);
+  }
+
+ private:
+  void Break(int depth) {
+    if (indent_ < 0) return;
+    buf_.push_back('\n');
+    buf_.append(static_cast<size_t>(depth) * static_cast<size_t>(indent_), ' ');
+  }
+
+  std::ostream& out_;
+  int indent_;
+  std::string buf_;
+};
+
+void Writer::String(std::string_view s) {
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  if (s.size() > static_cast<size_t>(INT32_MAX)) {
+    buf_.append(nlohmann::json(std::string(s)).dump());
     return;
   }
-  out << "[";
-  Extraction chunk;
-  for (size_t i = 0; i < items.size(); i += kChunk) {
-    size_t end = std::min(items.size(), i + kChunk);
-    (chunk.*member).assign(items.begin() + i, items.begin() + end);
-    json part = ExtractionToJson(chunk)[key];
-    for (size_t k = 0; k < part.size(); ++k) {
-      if (i + k > 0) out << ",";
-      if (indent >= 0) out << "\n" << pad2;
-      WriteNested(out, part[k].dump(indent), pad2);
+  int32_t len = static_cast<int32_t>(s.size());
+  // Ill-formed UTF-8 is left to dump(), which rejects it with its own error.
+  for (int32_t i = 0; i < len;) {
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0) {
+      buf_.append(nlohmann::json(std::string(s)).dump());
+      return;
     }
   }
-  if (indent >= 0) out << "\n" << pad1;
-  out << "]";
+  buf_.push_back('"');
+  size_t plain = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    buf_.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '\b': buf_.append("\\b"); break;
+      case '\t': buf_.append("\\t"); break;
+      case '\n': buf_.append("\\n"); break;
+      case '\f': buf_.append("\\f"); break;
+      case '\r': buf_.append("\\r"); break;
+      case '"': buf_.append("\\\""); break;
+      case '\\': buf_.append("\\\\"); break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        buf_.append(esc, sizeof esc);
+      }
+    }
+  }
+  buf_.append(s.data() + plain, s.size() - plain);
+  buf_.push_back('"');
+}
+
+// Every object below writes its keys in sorted order, as the std::map of a json tree holds them.
+
+void WriteSpan(Writer& w, const SourceSpan& s, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "begin");
+  w.Integer(s.begin);
+  w.Key(false, depth, "end");
+  w.Integer(s.end);
+  w.Key(false, depth, "line");
+  w.Integer(s.line);
+  w.Close('}', false, depth);
+}
+
+void WriteDeadline(Writer& w, const Deadline& d, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "end");
+  w.OrNull(d.end);
+  w.Key(false, depth, "recurrence");
+  w.OrNull(d.recurrence);
+  w.Key(false, depth, "start");
+  w.OrNull(d.start);
+  w.Key(false, depth, "text");
+  w.String(d.text);
+  w.Close('}', false, depth);
+}
+
+void WriteDocument(Writer& w, const DocumentInfo& d, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "date");
+  w.OrNull(d.date);
+  w.Key(false, depth, "issuer");
+  w.OrNull(d.issuer);
+  w.Key(false, depth, "place");
+  w.OrNull(d.place);
+  w.Key(false, depth, "symbol");
+  w.OrNull(d.symbol);
+  w.Key(false, depth, "title");
+  w.OrNull(d.title);
+  w.Key(false, depth, "type");
+  w.OrNull(d.type);
+  w.Close('}', false, depth);
+}
+
+void WriteItem(Writer& w, const Section& s, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "depth");
+  w.Integer(s.depth);
+  w.Key(false, depth, "heading");
+  w.String(s.heading);
+  w.Key(false, depth, "id");
+  w.Integer(s.id);
+  w.Key(false, depth, "kind");
+  w.String(s.kind);
+  w.Key(false, depth, "label");
+  w.String(s.label);
+  w.Key(false, depth, "last_line");
+  w.Integer(s.last_line);
+  w.Key(false, depth, "line");
+  w.Integer(s.span.line);
+  w.Key(false, depth, "parent");
+  w.IdOrNull(s.parent);
+  w.Key(false, depth, "span");
+  WriteSpan(w, s.span, depth + 1);
+  w.Close('}', false, depth);
+}
+
+void WriteItem(Writer& w, const Citation& c, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "date");
+  w.OrNull(c.date);
+  w.Key(false, depth, "issuer");
+  w.OrNull(c.issuer);
+  w.Key(false, depth, "key");
+  w.String(c.key);
+  w.Key(false, depth, "line");
+  w.Integer(c.span.line);
+  w.Key(false, depth, "relation");
+  w.String(c.relation);
+  w.Key(false, depth, "section");
+  w.IdOrNull(c.section);
+  w.Key(false, depth, "span");
+  WriteSpan(w, c.span, depth + 1);
+  w.Key(false, depth, "symbol");
+  w.String(c.symbol);
+  w.Key(false, depth, "text");
+  w.String(c.text);
+  w.Key(false, depth, "title");
+  w.OrNull(c.title);
+  w.Key(false, depth, "type");
+  w.String(c.type);
+  w.Close('}', false, depth);
+}
+
+void WriteItem(Writer& w, const Target& t, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "comparator");
+  w.OrNull(t.comparator);
+  w.Key(false, depth, "indicator");
+  w.String(t.indicator);
+  w.Key(false, depth, "kind");
+  w.String(t.kind);
+  w.Key(false, depth, "line");
+  w.Integer(t.span.line);
+  w.Key(false, depth, "section");
+  w.IdOrNull(t.section);
+  w.Key(false, depth, "span");
+  WriteSpan(w, t.span, depth + 1);
+  w.Key(false, depth, "unit");
+  w.String(t.unit);
+  w.Key(false, depth, "value");
+  w.Number(t.value);
+  w.Key(false, depth, "value_text");
+  w.String(t.value_text);
+  w.Key(false, depth, "year");
+  t.year ? w.Integer(*t.year) : w.Null();
+  w.Close('}', false, depth);
+}
+
+template <typename T, typename F>
+void WriteList(Writer& w, const std::vector<T>& items, int depth, F write_one) {
+  w.Open('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    w.Next(i == 0, depth);
+    write_one(w, items[i], depth + 1);
+    w.MaybeFlush();
+  }
+  w.Close(']', items.empty(), depth);
+}
+
+void WriteItem(Writer& w, const Task& t, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "assignees");
+  WriteList(w, t.assignees, depth + 1, [](Writer& w, const Assignee& a, int depth) {
+    w.Open('{');
+    w.Key(true, depth, "agency");
+    w.String(a.agency);
+    w.Key(false, depth, "canonical");
+    w.String(a.canonical);
+    w.Key(false, depth, "role");
+    w.String(a.role);
+    w.Close('}', false, depth);
+  });
+  w.Key(false, depth, "deadline");
+  t.deadline ? WriteDeadline(w, *t.deadline, depth + 1) : w.Null();
+  w.Key(false, depth, "id");
+  w.Integer(t.id);
+  w.Key(false, depth, "line");
+  w.Integer(t.span.line);
+  w.Key(false, depth, "schedule");
+  WriteList(w, t.schedule, depth + 1, WriteDeadline);
+  w.Key(false, depth, "section");
+  w.IdOrNull(t.section);
+  w.Key(false, depth, "span");
+  WriteSpan(w, t.span, depth + 1);
+  w.Key(false, depth, "text");
+  w.String(t.text);
+  w.Close('}', false, depth);
+}
+
+void WriteItem(Writer& w, const Paragraph& p, int depth) {
+  w.Open('{');
+  w.Key(true, depth, "last_line");
+  w.Integer(p.last_line);
+  w.Key(false, depth, "line");
+  w.Integer(p.span.line);
+  w.Key(false, depth, "section");
+  w.IdOrNull(p.section);
+  w.Key(false, depth, "span");
+  WriteSpan(w, p.span, depth + 1);
+  w.Key(false, depth, "text");
+  w.String(p.text);
+  w.Close('}', false, depth);
+}
+
+template <typename T>
+void WriteItems(Writer& w, const std::vector<T>& items, int depth) {
+  WriteList(w, items, depth, [](Writer& w, const T& item, int depth) { WriteItem(w, item, depth); });
 }
 
 }  // namespace
 
 void WriteExtractionJson(std::ostream& out, Extraction e, int indent) {
-  // The long lists are moved out; what is left makes the small fields (and empty lists).
-  std::vector<Section> sections = std::move(e.sections);
-  std::vector<Citation> citations = std::move(e.citations);
-  std::vector<Target> targets = std::move(e.targets);
-  std::vector<Task> tasks = std::move(e.tasks);
-  std::vector<Paragraph> paragraphs = std::move(e.paragraphs);
-  e.sections.clear();
-  e.citations.clear();
-  e.targets.clear();
-  e.tasks.clear();
-  e.paragraphs.clear();
-  const json head = ExtractionToJson(e);
-  const std::string pad1(indent > 0 ? indent : 0, ' '), pad2 = pad1 + pad1;
-  out << "{";
-  bool first = true;
-  for (auto it = head.begin(); it != head.end(); ++it) {  // dump()'s order of keys
-    if (!first) out << ",";
-    first = false;
-    if (indent >= 0) out << "\n" << pad1;
-    out << json(it.key()).dump() << (indent >= 0 ? ": " : ":");
-    const std::string& key = it.key();
-    if (key == "sections") {
-      WriteArray(out, sections, &Extraction::sections, key, indent, pad1, pad2);
-    } else if (key == "citations") {
-      WriteArray(out, citations, &Extraction::citations, key, indent, pad1, pad2);
-    } else if (key == "targets") {
-      WriteArray(out, targets, &Extraction::targets, key, indent, pad1, pad2);
-    } else if (key == "tasks") {
-      WriteArray(out, tasks, &Extraction::tasks, key, indent, pad1, pad2);
-    } else if (key == "paragraphs") {
-      WriteArray(out, paragraphs, &Extraction::paragraphs, key, indent, pad1, pad2);
-    } else {
-      WriteNested(out, it.value().dump(indent), pad1);
-    }
-  }
-  if (indent >= 0 && !first) out << "\n";
-  out << "}";
+  Writer w(out, indent);
+  w.Open('{');
+  w.Key(true, 0, "citations");
+  WriteItems(w, e.citations, 1);
+  w.Key(false, 0, "document");
+  WriteDocument(w, e.document, 1);
+  w.Key(false, 0, "encoding");
+  w.String(e.encoding);
+  w.Key(false, 0, "format");
+  w.String(e.format);
+  w.Key(false, 0, "paragraphs");
+  WriteItems(w, e.paragraphs, 1);
+  w.Key(false, 0, "sections");
+  WriteItems(w, e.sections, 1);
+  w.Key(false, 0, "source");
+  w.String(e.source);
+  w.Key(false, 0, "targets");
+  WriteItems(w, e.targets, 1);
+  w.Key(false, 0, "tasks");
+  WriteItems(w, e.tasks, 1);
+  w.Close('}', false, 0);
 }
 
 }  // namespace plangraph

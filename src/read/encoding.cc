@@ -664,7 +664,7 @@ std::optional<std::pair<std::string, std::string>> RepairWithScore(std::string_v
   return result;
 }
 
-DetectedEncoding DetectUtf8(std::string_view text, bool has_non_ascii) {
+DetectedEncoding DetectUtf8(std::string_view text, bool has_non_ascii, bool score_utf8) {
   if (!has_non_ascii) {
     if (auto viqr = DetectViqr(text)) return *viqr;
     return {kUtf8, 0.9};  // every candidate reads ASCII alike; UTF-8 is the safe name
@@ -672,6 +672,7 @@ DetectedEncoding DetectUtf8(std::string_view text, bool has_non_ascii) {
   double confidence = 0.0;
   if (auto repaired = RepairWithScore(text, &confidence)) return {repaired->second, confidence};
   // Multi-byte sequences that all validate almost never happen by chance in legacy bytes.
+  if (!score_utf8) return {kUtf8, 0.9};
   return {kUtf8, ScoreText(text).Value() >= 0.5 ? 0.99 : 0.9};
 }
 
@@ -788,9 +789,11 @@ std::vector<std::string> SupportedEncodings() {
   return {kUtf8, kUtf16Le, kUtf16Be, kWindows1258, kTcvn3, kVni, kViscii, kViqr, kTcvn3Mojibake, kVniMojibake};
 }
 
-DetectedEncoding DetectEncoding(std::string_view bytes) {
+namespace {
+
+DetectedEncoding Detect(std::string_view bytes, bool score_utf8) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    DetectedEncoding inner = DetectEncoding(bytes.substr(3));
+    DetectedEncoding inner = Detect(bytes.substr(3), score_utf8);
     // A BOM settles UTF-8 unless the text inside is mojibake (Notepad adds BOMs to that too).
     if (inner.name == kTcvn3Mojibake || inner.name == kVniMojibake) return inner;
     return {kUtf8, 1.0};
@@ -800,10 +803,16 @@ DetectedEncoding DetectEncoding(std::string_view bytes) {
   std::string_view sample = Sample(bytes);
   if (auto utf16 = DetectBomlessUtf16(sample)) return *utf16;
   bool has_non_ascii = false;
-  if (IsValidUtf8(sample, &has_non_ascii)) return DetectUtf8(sample, has_non_ascii);
+  if (IsValidUtf8(sample, &has_non_ascii)) return DetectUtf8(sample, has_non_ascii, score_utf8);
   std::vector<Candidate> ranked = RankSingleByte(sample);
   return {ranked.front().name, Confidence(ranked)};
 }
+
+}  // namespace
+
+DetectedEncoding DetectEncoding(std::string_view bytes) { return Detect(bytes, true); }
+
+DetectedEncoding DetectEncodingName(std::string_view bytes) { return Detect(bytes, false); }
 
 namespace {
 

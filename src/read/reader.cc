@@ -216,7 +216,7 @@ Result<DecodedText> DecodeAny(const std::string& source, std::string_view bytes,
   if (!plain.ok() && bad_at == kNoOffset) return plain;  // binary, whatever the encoding
   // Valid UTF-8 may still be VIQR or legacy text mangled through Windows-1252; invalid UTF-8
   // is tried as each legacy Vietnamese encoding (encoding.h).
-  DetectedEncoding guess = DetectEncoding(bytes);
+  DetectedEncoding guess = DetectEncodingName(bytes);
   bool legacy = guess.name != kUtf8 && guess.name != kUtf16Le && guess.name != kUtf16Be;
   if (legacy && guess.confidence >= kMinConfidence) {
     auto text = ConvertToUtf8(bytes, guess.name, source);

@@ -112,6 +112,18 @@ TEST(TextTest, ToneCanonicalViewKeepsLengthOfInvalidUtf8) {
   EXPECT_EQ(view, "\xFF" "hòa \xC3");
 }
 
+// Trim, CollapseSpaces and Fold work on the bytes of well-formed text; ill-formed text reads
+// as ICU reads it, each bad sequence one U+FFFD.
+TEST(TextTest, IllFormedUtf8ReadsAsReplacementCharacters) {
+  EXPECT_EQ(Trim(" \xFF" "Đắk\xC3 "), "\uFFFD" "Đắk\uFFFD");
+  EXPECT_EQ(CollapseSpaces("a \xE1\xBA  b"), "a \uFFFD b");
+  EXPECT_EQ(Fold("Sở\xFFTư pháp"), "so tu phap");
+  EXPECT_EQ(ToNfc("ho\xCC\x80" "a\xFF"), "hòa\uFFFD");  // decomposed, and a bad byte
+  EXPECT_EQ(ToNfc("Kế hoạch 2025"), "Kế hoạch 2025");
+  EXPECT_EQ(ToLower("UBND TỈNH"), "ubnd tỉnh");
+  EXPECT_EQ(ToUpper("ubnd"), "UBND");
+}
+
 TEST(TextTest, TrimRemovesAsciiAndUnicodeSpaces) {
   struct Case {
     const char* in;
