@@ -58,6 +58,7 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
   out.sections = seg.sections;
   out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,
                                    out.document.symbol);
+  QualifyIssuers(rules.issuers, out);  // "10/KH-UBND" of which committee
   out.targets = ExtractTargets(seg, rules.targets);
   out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines,
                            DocumentDate{header.year, header.info.date});

@@ -66,7 +66,9 @@ struct ImportOutcome {
 struct NodeInfo {
   int64_t node_id = 0;
   std::string key;                                // "2|NQ-TW|2021"
-  std::string type, symbol, date, issuer, title;  // symbol as first seen
+  std::string type, symbol, date, issuer, title;  // symbol as first seen; issuer as cited, else
+                                                  // the imported document's header
+  std::string issuer_scope;  // "tinh:binh phuoc"; "?" when the citations leave it open; "" none
   int citing_plans = 0;
   int64_t document_id = 0;  // the imported document that is this node, 0 when not imported
 };
@@ -171,7 +173,7 @@ struct GraphData {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
   // without touching the file: a file that is not SQLite, a corrupted database, a database of

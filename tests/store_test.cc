@@ -223,9 +223,9 @@ TEST(StoreSchemaTest, CreatesEveryTableAtTheCurrentVersion) {
     Store store = OpenOrDie(path);
     Result<int> version = store.SchemaVersion();
     ASSERT_TRUE(version.ok());
-    EXPECT_EQ(*version, 3);
+    EXPECT_EQ(*version, Store::kSchemaVersion);
   }
-  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  EXPECT_EQ(PragmaValue(path, "user_version"), Store::kSchemaVersion);
   EXPECT_EQ(PragmaValue(path, "application_id"), 0x504C4752);
   EXPECT_EQ(TableNames(path),
             (std::vector<std::string>{"agencies", "agency_aliases", "assignments", "citations",
@@ -260,7 +260,7 @@ TEST(StoreMigrationTest, EmptyFileIsVersionZeroAndIsMigrated) {
   WriteBytes(path, "");
   {
     Store store = OpenOrDie(path);
-    EXPECT_EQ(*store.SchemaVersion(), 3);
+    EXPECT_EQ(*store.SchemaVersion(), Store::kSchemaVersion);
   }
   EXPECT_EQ(TableNames(path).size(), 12u);
 }
@@ -288,7 +288,7 @@ TEST(StoreMigrationTest, VersionOneFileGainsSearchOverItsExistingRows) {
         "VALUES (7, 0, 0, 'Các cấp ủy Đảng lãnh đạo thực hiện.', 13, 0, 0);");
   }
   Store store = OpenOrDie(path);
-  EXPECT_EQ(*store.SchemaVersion(), 3);  // through v2 (index filled) and v3 (no paragraphs)
+  EXPECT_EQ(*store.SchemaVersion(), Store::kSchemaVersion);  // through v2 (index filled) and v3 (no paragraphs)
   EXPECT_EQ(CountRows(path, "documents"), 1);
   EXPECT_EQ(CountRows(path, "search_index"), 2);
   EXPECT_EQ(CountRows(path, "paragraphs"), 0);
@@ -331,8 +331,8 @@ TEST(StoreMigrationTest, VersionTwoFileGainsAnEmptyParagraphTableAndKeepsItsInde
   EXPECT_EQ(std::count(v2_tables.begin(), v2_tables.end(), "paragraphs"), 0);
   WriteVersionTwoRows(path);
   Store store = OpenOrDie(path);
-  EXPECT_EQ(*store.SchemaVersion(), 3);
-  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  EXPECT_EQ(*store.SchemaVersion(), Store::kSchemaVersion);
+  EXPECT_EQ(PragmaValue(path, "user_version"), Store::kSchemaVersion);
   // The v2 rows and their index rows are kept as they were; there is no text to fill in.
   EXPECT_EQ(CountRows(path, "paragraphs"), 0);
   EXPECT_EQ(CountRows(path, "search_index"), 2);
@@ -376,7 +376,7 @@ TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   EXPECT_EQ(store.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(store.status().message(),
             path +
-                ": schema version 9 is newer than this plangraph supports (3); use a newer "
+                ": schema version 9 is newer than this plangraph supports (4); use a newer "
                 "plangraph");
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_EQ(PragmaValue(path, "user_version"), 9);
@@ -1167,6 +1167,49 @@ TEST(StoreConcurrencyTest, TwoConnectionsShareOneFile) {
   ImportOrDie(second, PlanCiting("2-KH/TU", "2|NQ-TW|2021", "02-NQ/TW"), "/plans/2.txt");
   EXPECT_EQ(first.Stats()->documents, 2);
   EXPECT_EQ(NodeByKey(first, "2|NQ-TW|2021").citing_plans, 2);
+}
+
+}  // namespace
+}  // namespace plangraph
+
+namespace plangraph {
+namespace {
+
+// Schema 4 adds the issuer part of node keys: a v3 file keeps its nodes (no issuer part) and
+// gains the column; nodes written afterwards carry it.
+TEST(StoreMigrationTest, VersionThreeFileGainsIssuerScopeOnItsNodes) {
+  const std::string path = FreshPath("v3");
+  {
+    Result<Store> old = Store::OpenForTesting(path, 3);
+    ASSERT_TRUE(old.ok()) << old.status().message();
+  }
+  {
+    // A node and its citation as a version-3 binary wrote them.
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(
+        "INSERT INTO documents(id, source_path, content_hash, byte_size, format, encoding, symbol) "
+        "VALUES (1, '/plans/old.txt', 'abc', 10, 'text', 'UTF-8', '3-KH/UBND');"
+        "INSERT INTO nodes(id, key, stem, number, year) VALUES (1, '2|NQ-TW|2021', '2|NQ-TW', "
+        "'2', 2021);"
+        "INSERT INTO citations(document_id, node_id, relation, line, byte_begin, byte_end, text) "
+        "VALUES (1, 1, 'implements', 5, 0, 10, 'Nghị quyết số 02-NQ/TW');");
+  }
+  EXPECT_EQ(PragmaValue(path, "user_version"), 3);
+  Store store = OpenOrDie(path);
+  EXPECT_EQ(*store.SchemaVersion(), 4);
+  Extraction e = Plan("Kế hoạch", "9-KH/UBND", "2022-01-02", "UBND TỈNH GIA LAI");
+  AddCitation(e, "10|KH-UBND|2022|tinh:gia lai", "10/KH-UBND", "based_on", 5);
+  ImportOrDie(store, e, "/plans/new.txt");
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, "SELECT key, issuer_scope FROM nodes ORDER BY id");
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (st.executeStep()) {
+    rows.push_back({st.getColumn(0).getString(),
+                    st.getColumn(1).isNull() ? "NULL" : st.getColumn(1).getString()});
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"2|NQ-TW|2021", "NULL"}, {"10|KH-UBND|2022|tinh:gia lai", "tinh:gia lai"}};
+  EXPECT_EQ(rows, expected);
 }
 
 }  // namespace

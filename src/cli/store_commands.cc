@@ -236,13 +236,20 @@ json PlanJson(const CitingPlan& p) {
 json NodeJson(const NodeInfo& n) {
   return {{"key", n.key},       {"type", n.type},     {"symbol", n.symbol},
           {"date", n.date},     {"issuer", n.issuer}, {"title", n.title},
-          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id}};
+          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id},
+          {"issuer_scope", n.issuer_scope}};
 }
 
 std::string NodeLine(const NodeInfo& n) {
   std::string s = (n.type.empty() ? "" : n.type + " ") + n.symbol;
   if (!n.date.empty()) s += ", " + n.date;
   if (!n.issuer.empty()) s += ", " + n.issuer;
+  // Where the issuer sits, as the key has it; "?" when the citing plans did not say.
+  if (n.issuer_scope == "?") {
+    s += ", issuer not told apart";
+  } else if (!n.issuer_scope.empty()) {
+    s += " [" + n.issuer_scope + "]";
+  }
   return s;
 }
 
