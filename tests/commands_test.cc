@@ -112,6 +112,21 @@ TEST_F(CommandsTest, CitesFindsEveryVariantSpellingAndTheTransitiveTree) {
   EXPECT_NE(none.out.find("no plan"), std::string::npos);
 }
 
+// Regression: "cites 31/KH-LDLD" (no stroke on the D, as people type) found nothing.
+TEST_F(CommandsTest, CitesAndShowFoldDStrokeAndSpacedLetterGroups) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  for (const char* ref : {"31/KH-LDLD", "31/KH-LĐLĐ", "31 KH LDLD", "kế hoạch 31/kh-ldld 2022"}) {
+    auto r = Run(std::string("cites ") + Quote(ref) + " --format json");
+    ASSERT_EQ(r.status, 0) << ref << ": " << r.out;
+    json j = json::parse(r.out);
+    ASSERT_EQ(j["plans"].size(), 1u) << ref;
+    EXPECT_EQ(j["plans"][0]["symbol"], "5/KH-CĐCS") << ref;
+  }
+  auto shown = Run("show 31/KH-LDLD");
+  EXPECT_EQ(shown.status, 0) << shown.out;
+  EXPECT_NE(shown.out.find("31/KH-LĐLĐ"), std::string::npos) << shown.out;
+}
+
 TEST_F(CommandsTest, AuditCountsMatchTheHandCount) {
   ASSERT_EQ(Run("import " + Plans()).status, 0);
   json audit = json::parse(Run("audit --format json").out);

@@ -74,7 +74,7 @@ TEST(IssuerScopeTest, QualifiesCitationKeysFromTextAndCitingPlan) {
       {"UBND TỈNH NGHỆ AN SỞ TÀI CHÍNH", "Nghệ An", "5/UBND-VX", "UBND tỉnh",
        "5|UBND-VX|2022|tinh:nghe an"},
       {"UBND TỈNH NGHỆ AN", "Nghệ An", "02-NQ/TW", "Bộ Chính trị", "2|NQ-TW|2022"},
-      {"UBND TỈNH NGHỆ AN", "Nghệ An", "22/2013/QĐ-TTg", "", "22|QĐ-TTG|2013"},
+      {"UBND TỈNH NGHỆ AN", "Nghệ An", "22/2013/QĐ-TTg", "", "22|QD-TTG|2013"},
       {"UBND TỈNH NGHỆ AN", "Nghệ An", "394/NQ-CP", "", "394|CP-NQ|2022"},
       {"", "", "10/KH-UBND", "", "10|KH-UBND|2022|?"},
   };

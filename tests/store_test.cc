@@ -730,7 +730,7 @@ TEST(StoreCitesTest, VariantSpellingsFindTheSameNodeAndItsPlans) {
   Extraction c = Plan("Chương trình hành động", "88-CTr/TU", "2021-09-01", "TỈNH ỦY KON TUM");
   AddCitation(c, "2|NQ-TW|2021", "2-NQ/TW", "based_on", 7, "2021-06-12");
   const ImportOutcome pc = ImportOrDie(store, c, "/plans/c.txt");
-  ImportOrDie(store, PlanCiting("7-KH/UBND", "2|NQ-HĐND|2021", "02/NQ-HĐND"), "/plans/d.txt");
+  ImportOrDie(store, PlanCiting("7-KH/UBND", "2|NQ-HDND|2021", "02/NQ-HĐND"), "/plans/d.txt");
 
   for (const char* typed :
        {"02-NQ/TW", "Nghị quyết 02-NQ/TW", "nq 02/tw 2021", "2-NQ/TW", "02/nq-tw"}) {
@@ -743,7 +743,7 @@ TEST(StoreCitesTest, VariantSpellingsFindTheSameNodeAndItsPlans) {
   std::vector<NodeInfo> by_type = Cites(store, "Nghị quyết 02");
   ASSERT_EQ(by_type.size(), 2u);
   EXPECT_EQ(by_type[0].key, "2|NQ-TW|2021");  // most cited first
-  EXPECT_EQ(by_type[1].key, "2|NQ-HĐND|2021");
+  EXPECT_EQ(by_type[1].key, "2|NQ-HDND|2021");
   EXPECT_TRUE(Cites(store, "Quyết định 02").empty());
   EXPECT_TRUE(Cites(store, "02-NQ/TW 2020").empty());
 
