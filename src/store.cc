@@ -1606,6 +1606,31 @@ Status Store::Remove(int64_t document_id) {
   });
 }
 
+Result<std::vector<DocumentSummary>> Store::DocumentsWithContent(const std::string& content_hash) {
+  return Guarded(path_, [&]() -> Result<std::vector<DocumentSummary>> {
+    return SelectDocuments(*db_, "WHERE d.content_hash = ?1", {content_hash});
+  });
+}
+
+Status Store::Relocate(int64_t document_id, const std::string& new_path) {
+  return Guarded(path_, [&]() -> Status {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if (const std::optional<StoredVersion> there = VersionAt(*db_, new_path)) {
+      if (there->id == document_id) return Status::Ok();
+      return Status::InvalidInput(path_ + ": '" + new_path + "' is already document " +
+                                  std::to_string(there->id));
+    }
+    SQLite::Statement st(*db_, "UPDATE documents SET source_path = ?2 WHERE id = ?1");
+    st.bind(1, document_id);
+    st.bind(2, new_path);
+    if (st.exec() == 0) {
+      return Status::NotFound(path_ + ": no document " + std::to_string(document_id));
+    }
+    tx.commit();
+    return Status::Ok();
+  });
+}
+
 Result<std::vector<DocumentSummary>> Store::Documents() {
   return Guarded(path_, [&]() -> Result<std::vector<DocumentSummary>> {
     return SelectDocuments(*db_, "", {});

@@ -202,6 +202,12 @@ class Store {
   // Deletes a document and what it owns; nodes no longer cited are dropped.
   Status Remove(int64_t document_id);
 
+  // Documents whose raw bytes hash to `content_hash`, by id: a file moved or copied elsewhere.
+  Result<std::vector<DocumentSummary>> DocumentsWithContent(const std::string& content_hash);
+  // The document is now at `new_path` (a file moved or renamed): only its path changes.
+  // InvalidInput when another document is stored under that path.
+  Status Relocate(int64_t document_id, const std::string& new_path);
+
   // Every document, by id.
   Result<std::vector<DocumentSummary>> Documents();
   // A document by id (all digits), path exactly as stored (pass the same canonical absolute path

@@ -236,3 +236,88 @@ TEST_F(CommandsTest, DatabaseCommandsOnAMissingDatabaseSayWhatToDo) {
 
 }  // namespace
 }  // namespace plangraph
+
+namespace plangraph {
+namespace {
+
+class StalePlansTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::FreshTestDir("stale");
+    fs::create_directories(dir_ / "plans/old");
+    Write("plans/kh49.txt", kPlan49);
+    Write("plans/old/kh31.txt", kPlan31);
+    Write("plans/kh5.txt", kPlan5);
+    db_ = (dir_ / "plans.db").string();
+  }
+  void TearDown() override {
+    fs::permissions(dir_ / "plans", fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(dir_);
+  }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  testing::CommandRun Run(const std::string& args) {
+    return Shell(std::string(PLANGRAPH_BINARY) + " " + args + " --db " + Quote(db_) + " 2>&1");
+  }
+  int64_t Documents() { return json::parse(Run("stats --format json").out)["documents"]; }
+  int64_t Nodes() { return json::parse(Run("stats --format json").out)["cited_documents"]; }
+  std::string Plans() { return Quote((dir_ / "plans").string()); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+// Regression: a moved file was imported as a second plan, and a copy (or hard link) too.
+TEST_F(StalePlansTest, MovedCopiedAndHardLinkedFilesAreOnePlan) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  fs::rename(dir_ / "plans/old/kh31.txt", dir_ / "plans/kh31-moved.txt");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("moved: "), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+  auto shown = Run("show " + Quote((dir_ / "plans/kh31-moved.txt").string()));
+  EXPECT_EQ(shown.status, 0) << shown.out;
+  fs::copy_file(dir_ / "plans/kh5.txt", dir_ / "plans/kh5 copy.txt");
+  fs::create_hard_link(dir_ / "plans/kh49.txt", dir_ / "plans/kh49-link.txt");
+  r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("2 duplicates"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+}
+
+TEST_F(StalePlansTest, PruneAndRemoveLeaveNoOrphanNodes) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  const int64_t nodes_before = Nodes();
+  fs::remove(dir_ / "plans/old/kh31.txt");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(Documents(), 3);  // without --prune the stale plan stays
+  r = Run("import --prune " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("pruned: "), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 2);
+  EXPECT_LT(Nodes(), nodes_before);  // 49-KH/TU's node stays (it is imported); 31 cited it
+  r = Run("remove 49-KH/TU nothing-here.txt");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("removed: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no document 'nothing-here.txt'"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 1);
+  // What is left: 5/KH-CĐCS and the one node it cites (31/KH-LĐLĐ), nothing else.
+  EXPECT_EQ(Nodes(), 1);
+  auto check = Shell("sqlite3 " + Quote(db_) + " \"SELECT count(*) FROM nodes n WHERE NOT EXISTS "
+                     "(SELECT 1 FROM citations c WHERE c.node_id = n.id)\"");
+  if (check.status == 0) EXPECT_EQ(check.out, "0\n");
+}
+
+TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
+  fs::permissions(dir_ / "plans/old", fs::perms::none);
+  auto r = Run("import " + Plans());
+  fs::permissions(dir_ / "plans/old", fs::perms::owner_all);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("old: cannot read folder"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 imported"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace plangraph

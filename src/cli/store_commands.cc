@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -116,8 +117,45 @@ std::string StoredPath(const std::string& path) {
 }
 
 struct ImportTally {
-  int imported = 0, unchanged = 0, replaced = 0, failed = 0;
+  int imported = 0, unchanged = 0, replaced = 0, failed = 0, moved = 0, duplicates = 0,
+      pruned = 0;
 };
+
+// --prune: documents stored under one of the imported folders whose file is gone.
+std::vector<DocumentSummary> GoneUnder(const std::vector<DocumentSummary>& docs,
+                                       const std::vector<std::string>& inputs) {
+  std::vector<std::string> folders;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) folders.push_back(StoredPath(in) + "/");
+  }
+  std::vector<DocumentSummary> gone;
+  for (const DocumentSummary& d : docs) {
+    const bool under = std::any_of(folders.begin(), folders.end(), [&](const std::string& f) {
+      return d.path.compare(0, f.size(), f) == 0;
+    });
+    std::error_code ec;
+    if (under && !fs::exists(d.path, ec) && !ec) gone.push_back(d);
+  }
+  return gone;
+}
+
+// A file not stored under its path whose bytes are stored under another: "moved" when that path
+// is gone (the document takes the new path), "duplicate" when it is still there (a copy or a
+// hard link: one document, not two). "" when the content is new.
+Result<std::string> SameContentElsewhere(Store& store, const std::string& stored_path,
+                                         const std::string& hash) {
+  auto same = store.DocumentsWithContent(hash);
+  if (!same.ok()) return same.status();
+  for (const DocumentSummary& d : *same) {
+    std::error_code ec;
+    if (fs::exists(d.path, ec)) continue;
+    if (Status s = store.Relocate(d.id, stored_path); !s.ok()) return s;
+    return std::string("moved");
+  }
+  if (!same->empty()) return "duplicate of " + same->front().path;
+  return std::string();
+}
 
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
@@ -130,6 +168,11 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   auto known = store.DocumentByRef(stored_path);
   if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
     return std::string("unchanged");
+  }
+  if (!known.ok() || known->path != stored_path) {
+    auto same = SameContentElsewhere(store, stored_path, hash);
+    if (!same.ok()) return same.status();
+    if (!same->empty()) return *same;
   }
   auto extraction = extractor.ExtractBytes(file, *bytes, encoding);
   if (!extraction.ok()) return extraction.status();
@@ -154,8 +197,10 @@ int RunImport(const std::vector<std::string>& args) {
   DbOptions o;
   std::vector<std::string> inputs;
   std::string rules_dir = DefaultRulesDir();
-  bool quiet = false, force = false;
+  bool quiet = false, force = false, prune = false;
   app.add_option("PATH", inputs, "files or folders (folders are read recursively)")->required();
+  app.add_flag("--prune", prune,
+               "remove stored plans whose files are gone from the folders imported");
   AddDbOptions(app, &o, {"text", "json"});
   app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
   app.add_flag("-q,--quiet", quiet, "print only errors and the closing summary");
@@ -201,6 +246,8 @@ int RunImport(const std::vector<std::string>& args) {
     const std::string& kind = *outcome;
     if (kind == "imported") ++tally.imported;
     else if (kind == "replaced") ++tally.replaced;
+    else if (kind == "moved") ++tally.moved;
+    else if (kind.rfind("duplicate", 0) == 0) ++tally.duplicates;
     else ++tally.unchanged;
     results.push_back({{"path", files[i]}, {"outcome", kind}});
     if (o.format == "text" && !quiet && kind != "unchanged") {
@@ -209,18 +256,76 @@ int RunImport(const std::vector<std::string>& args) {
     }
   }
   progress.Done();
+  if (prune) {
+    auto docs = store->Documents();
+    if (!Check(docs)) return 2;
+    for (const DocumentSummary& d : GoneUnder(*docs, inputs)) {
+      if (Status s = store->Remove(d.id); !s.ok()) {
+        ++tally.failed;
+        std::cerr << "plangraph: " << s.message() << "\n";
+        continue;
+      }
+      ++tally.pruned;
+      results.push_back({{"path", d.path}, {"outcome", "pruned"}});
+      if (o.format == "text" && !quiet) std::cout << "pruned: " << d.path << "\n";
+    }
+  }
   if (o.format == "json") {
     std::cout << json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
                       {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
-                      {"failed", tally.failed}}
+                      {"moved", tally.moved}, {"duplicates", tally.duplicates},
+                      {"pruned", tally.pruned}, {"failed", tally.failed}}
                      .dump(1)
               << "\n";
   } else {
     std::cout << "import into " << o.db << ": " << files.size() << " files, " << tally.imported
               << " imported, " << tally.unchanged << " unchanged, " << tally.replaced
-              << " replaced, " << tally.failed << " failed\n";
+              << " replaced, " << tally.failed << " failed";
+    if (tally.moved) std::cout << ", " << tally.moved << " moved";
+    if (tally.duplicates) std::cout << ", " << tally.duplicates << " duplicates";
+    if (prune) std::cout << ", " << tally.pruned << " pruned";
+    std::cout << "\n";
   }
   return tally.failed ? 1 : 0;
+}
+
+// --- remove -----------------------------------------------------------------------------------
+
+int RunRemove(const std::vector<std::string>& args) {
+  CLI::App app{"Remove plans from the database, with what they own; cited documents no plan "
+               "cites any more go too. Exit status 1 when a DOC names no plan (the others are "
+               "removed).",
+               "plangraph remove"};
+  DbOptions o;
+  std::vector<std::string> refs;
+  app.add_option("DOC", refs, "plans: id, số or path (relative paths as for show)")->required();
+  AddDbOptions(app, &o, {"text"});
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  int failed = 0;
+  for (const std::string& ref : refs) {
+    auto doc = store->DocumentByRef(ref);
+    if (!doc.ok() && doc.status().kind() == Status::Kind::kNotFound) {
+      auto by_path = store->DocumentByRef(StoredPath(ref));  // a path relative to here
+      if (by_path.ok()) doc = std::move(by_path);
+    }
+    if (!doc.ok()) {
+      std::cerr << "plangraph: " << doc.status().message() << "\n";
+      if (doc.status().kind() != Status::Kind::kNotFound &&
+          doc.status().kind() != Status::Kind::kInvalidInput) {
+        return 2;
+      }
+      ++failed;
+      continue;
+    }
+    if (Status s = store->Remove(doc->id); !s.ok()) {
+      std::cerr << "plangraph: " << s.message() << "\n";
+      return 2;
+    }
+    std::cout << "removed: " << doc->path << "\n";
+  }
+  return failed ? 1 : 0;
 }
 
 // --- cites ------------------------------------------------------------------------------------
