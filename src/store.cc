@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -302,8 +303,8 @@ Status SqliteStatus(const std::string& db_path, const SQLite::Exception& e) {
   switch (e.getErrorCode() & 0xFF) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return Status::InvalidInput(db_path + ": not a SQLite database or corrupted (" + e.what() +
-                                  ")");
+      return Status::InvalidInput(db_path + ": database damaged: run plangraph check (" +
+                                  e.what() + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
     case SQLITE_IOERR:
@@ -359,12 +360,8 @@ int PragmaInt(SQLite::Database& db, const char* pragma) {
 }
 
 // Reads only: a file refused here is left exactly as it was.
+// No quick_check here: it reads every page (0.7 s for 10,000 plans) on every command.
 Status CheckOpenable(SQLite::Database& db, const std::string& path) {
-  SQLite::Statement check(db, "PRAGMA quick_check(1)");
-  if (check.executeStep() && check.getColumn(0).getString() != "ok") {
-    return Status::InvalidInput(path + ": corrupted SQLite database (" +
-                                check.getColumn(0).getString() + ")");
-  }
   const int app = PragmaInt(db, "application_id");
   const int version = PragmaInt(db, "user_version");
   if (app != 0 && app != kApplicationId) {
@@ -1489,6 +1486,60 @@ std::vector<GraphEdge> GraphEdges(SQLite::Database& db) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Checking (plangraph check). Each check runs on its own, so damage that stops one (a corrupt
+// page read by integrity_check's caller, say) is reported and the others still run.
+
+constexpr int kMaxProblemsPerCheck = 100;
+
+void RunCheck(const char* name, std::vector<std::string>& problems,
+              const std::function<void(std::vector<std::string>&)>& check) {
+  try {
+    check(problems);
+  } catch (const SQLite::Exception& e) {
+    problems.push_back(std::string(name) + ": " + e.what());
+  }
+}
+
+void CheckIntegrity(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement st(db, "PRAGMA integrity_check(" + std::to_string(kMaxProblemsPerCheck) + ")");
+  while (st.executeStep()) {
+    const std::string row = Text(st, 0);
+    if (row != "ok") problems.push_back("integrity_check: " + row);
+  }
+}
+
+void CheckSearchIndex(SQLite::Database& db, std::vector<std::string>& problems) {
+  // The FTS5 check is written as an INSERT; it changes nothing, and the savepoint makes sure.
+  db.exec("SAVEPOINT plangraph_check");
+  try {
+    db.exec("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)");
+  } catch (const SQLite::Exception& e) {
+    problems.push_back(std::string("search index: ") + e.what());
+  }
+  db.exec("ROLLBACK TO plangraph_check");
+  db.exec("RELEASE plangraph_check");
+}
+
+void CheckForeignKeys(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement st(db, "PRAGMA foreign_key_check");
+  int n = 0;
+  while (st.executeStep() && n++ < kMaxProblemsPerCheck) {
+    problems.push_back("foreign_key_check: " + Text(st, 0) + " row " + Text(st, 1) +
+                       " refers to a missing " + Text(st, 2) + " row");
+  }
+}
+
+void CheckOrphanNodes(SQLite::Database& db, std::vector<std::string>& problems) {
+  SQLite::Statement st(db,
+                       "SELECT key FROM nodes n WHERE NOT EXISTS "
+                       "(SELECT 1 FROM citations c WHERE c.node_id = n.id) ORDER BY key");
+  int n = 0;
+  while (st.executeStep() && n++ < kMaxProblemsPerCheck) {
+    problems.push_back("orphan node: " + Text(st, 0) + " is cited by no document");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Read snapshots. In WAL mode a read transaction sees one committed state for as long as it is
 // open, and never blocks the writer. A SAVEPOINT opens one when none is open and nests inside
 // one that is, so a call's own snapshot sits inside a caller's.
@@ -1761,6 +1812,17 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& text, int limit)
       hits.push_back(std::move(h));
     }
     return hits;
+  });
+}
+
+Result<CheckReport> Store::Check() {
+  return Guarded(path_, [&]() -> Result<CheckReport> {
+    CheckReport report;
+    RunCheck("integrity_check", report.problems, [&](auto& p) { CheckIntegrity(*db_, p); });
+    RunCheck("search index", report.problems, [&](auto& p) { CheckSearchIndex(*db_, p); });
+    RunCheck("foreign_key_check", report.problems, [&](auto& p) { CheckForeignKeys(*db_, p); });
+    RunCheck("orphan nodes", report.problems, [&](auto& p) { CheckOrphanNodes(*db_, p); });
+    return report;
   });
 }
 

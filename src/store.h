@@ -171,13 +171,21 @@ struct GraphData {
   std::vector<GraphEdge> edges;
 };
 
+// What `plangraph check` found: one line per problem, empty when the file is sound.
+struct CheckReport {
+  std::vector<std::string> problems;
+  bool ok() const { return problems.empty(); }
+};
+
 class Store {
  public:
   static constexpr int kSchemaVersion = 4;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
-  // without touching the file: a file that is not SQLite, a corrupted database, a database of
-  // another application, and a schema newer than kSchemaVersion.
+  // without touching the file: a file that is not SQLite, a database of another application,
+  // and a schema newer than kSchemaVersion. Only the header is checked (a full check of a large
+  // file takes seconds: see Check); damage found later by any call is an InvalidInput
+  // "<file>: database damaged: run plangraph check (…)".
   static Result<Store> Open(const std::string& path);
   // As Open, but migrates no further than `schema_version`: tests build older files with it.
   static Result<Store> OpenForTesting(const std::string& path, int schema_version);
@@ -232,6 +240,11 @@ class Store {
   // together; diacritics, đ/d, case and tone placement are ignored; every word must occur. Text
   // with no letter or digit finds nothing.
   Result<std::vector<SearchHit>> Search(const std::string& text, int limit);
+
+  // The full checks a user or cron runs (Open only looks at the file header): SQLite's
+  // integrity_check, the search index's FTS5 integrity-check, foreign_key_check, and nodes no
+  // citation refers to. Damage is a problem in the report, not an error; nothing is changed.
+  Result<CheckReport> Check();
 
   // Row counts and the top_n most cited nodes.
   Result<StoreStats> Stats(int top_n = 10);

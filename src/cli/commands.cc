@@ -118,6 +118,8 @@ const std::vector<Command>& Commands() {
       {"show", "one imported plan's tree and extractions", "database", RunShow},
       {"export", "the citation graph as dot, graphml, json or csv", "database", RunExport},
       {"stats", "counts and the most cited documents", "database", RunStats},
+      {"check", "check the database file in full (integrity, index, keys, orphans)", "database",
+       RunCheck},
       {"help", "list the commands", "nothing", RunHelp},
   };
   return commands;
