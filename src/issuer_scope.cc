@@ -40,13 +40,16 @@ std::vector<Word> WordsOf(std::string_view text) {
 }
 
 // Number of words of `phrase` (folded, space-separated) matching words[at…], or 0.
-size_t MatchPhrase(const std::vector<Word>& words, size_t at, const std::string& phrase) {
-  const std::vector<std::string> parts = SplitOn(phrase, ' ');
-  if (parts.empty() || at + parts.size() > words.size()) return 0;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    if (words[at + k].folded != parts[k]) return 0;
+size_t MatchPhrase(const std::vector<Word>& words, size_t at, std::string_view phrase) {
+  size_t n = 0;
+  while (!phrase.empty()) {
+    const size_t sp = phrase.find(' ');
+    const std::string_view part = phrase.substr(0, sp);
+    if (at + n >= words.size() || words[at + n].folded != part) return 0;
+    ++n;
+    phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
   }
-  return parts.size();
+  return n;
 }
 
 // The longest level phrase at words[at], or nullptr.
@@ -232,10 +235,14 @@ void QualifyIssuers(const IssuerRules& rules, Extraction& e) {
   // A header naming no level ("CÔNG ĐOÀN CƠ SỞ"): the place line is the only clue, for a
   // citation naming a level without a place ("của Liên đoàn Lao động tỉnh").
   const std::string place_line = own.empty() ? Fold(d.place) : "";
+  std::map<std::string, IssuerPlace> places;
   for (Citation& c : e.citations) {
     if (c.key.empty()) continue;
     const SymbolParts parts = SplitSymbol(c.symbol);
-    IssuerPlace issuer = FindIssuerPlace(rules, c.issuer);
+    // A plan names few issuers many times: each text is read once.
+    auto [known, fresh] = places.try_emplace(c.issuer);
+    if (fresh) known->second = FindIssuerPlace(rules, c.issuer);
+    IssuerPlace issuer = known->second;
     if (!issuer.level.empty() && issuer.place.empty()) issuer.place = place_line;
     c.key = WithIssuerScope(c.key, IssuerScope(rules, parts.groups, issuer, own));
   }

@@ -309,6 +309,21 @@ TEST_F(StalePlansTest, PruneAndRemoveLeaveNoOrphanNodes) {
   if (check.status == 0) EXPECT_EQ(check.out, "0\n");
 }
 
+// Regression: a README and a log in the plans folder were imported as plans.
+TEST_F(StalePlansTest, JunkIsNotAPlanUnlessAccepted) {
+  Write("plans/README.txt", "Scanned plans from the archive.\nAsk the office for originals.\n");
+  Write("plans/sync.log", "2024-05-01 12:00:03 sync ok\n2024-05-02 12:00:04 sync ok\n");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("README.txt: not a plan document"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sync.log: not a plan document"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 imported"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+  r = Run("import --accept-any " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(Documents(), 5);
+}
+
 TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
   fs::permissions(dir_ / "plans/old", fs::perms::none);

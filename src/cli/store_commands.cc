@@ -157,9 +157,17 @@ Result<std::string> SameContentElsewhere(Store& store, const std::string& stored
   return std::string();
 }
 
+// A plan has at least one of the marks of Vietnamese administrative writing: a header (type or
+// số), numbered sections, citations of other documents, tasks. A README, a log or a letter in
+// another language has none and is not imported unless asked (--accept-any).
+bool LooksLikePlan(const Extraction& e) {
+  return !e.document.type.empty() || !e.document.symbol.empty() || !e.sections.empty() ||
+         !e.citations.empty() || !e.tasks.empty();
+}
+
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
-                              bool force, const std::string& encoding) {
+                              bool force, const std::string& encoding, bool accept_any) {
   auto bytes = ReadFileBytes(file);  // regular files only, within the size limit
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
@@ -176,6 +184,10 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   }
   auto extraction = extractor.ExtractBytes(file, *bytes, encoding);
   if (!extraction.ok()) return extraction.status();
+  if (!accept_any && !LooksLikePlan(*extraction)) {
+    return Status::InvalidInput(file + ": not a plan document (no header, số, sections, "
+                                "citations or tasks); --accept-any imports it anyway");
+  }
   auto outcome =
       store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
   if (!outcome.ok()) return outcome.status();
@@ -197,8 +209,10 @@ int RunImport(const std::vector<std::string>& args) {
   DbOptions o;
   std::vector<std::string> inputs;
   std::string rules_dir = DefaultRulesDir();
-  bool quiet = false, force = false, prune = false;
+  bool quiet = false, force = false, prune = false, accept_any = false;
   app.add_option("PATH", inputs, "files or folders (folders are read recursively)")->required();
+  app.add_flag("--accept-any", accept_any,
+               "import files that show no sign of a plan document too");
   app.add_flag("--prune", prune,
                "remove stored plans whose files are gone from the folders imported");
   AddDbOptions(app, &o, {"text", "json"});
@@ -234,7 +248,7 @@ int RunImport(const std::vector<std::string>& args) {
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
-    auto outcome = ImportOne(*extractor, *store, files[i], force, encoding);
+    auto outcome = ImportOne(*extractor, *store, files[i], force, encoding, accept_any);
     if (!outcome.ok()) {
       ++tally.failed;
       progress.Done();
