@@ -324,6 +324,19 @@ TEST_F(StalePlansTest, JunkIsNotAPlanUnlessAccepted) {
   EXPECT_EQ(Documents(), 5);
 }
 
+TEST_F(StalePlansTest, VersionAndAuditOfARelativePath) {
+  auto v = Shell(std::string(PLANGRAPH_BINARY) + " --version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_EQ(v.out.rfind("plangraph ", 0), 0u) << v.out;
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  auto r = Shell("cd " + Quote((dir_ / "plans").string()) + " && " + PLANGRAPH_BINARY +
+                 " audit --document kh5.txt --format json --db " + Quote(db_) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.out;
+  json audit = json::parse(r.out);
+  ASSERT_EQ(audit["documents"].size(), 1u);
+  EXPECT_EQ(audit["documents"][0]["symbol"], "5/KH-CĐCS");
+}
+
 TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
   fs::permissions(dir_ / "plans/old", fs::perms::none);

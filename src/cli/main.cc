@@ -11,6 +11,10 @@ int main(int argc, char** argv) {
   if (argc < 2) return plangraph::cli::RunHelp({}), 2;
   std::string name = argv[1];
   if (name == "--help" || name == "-h") name = "help";
+  if (name == "--version") {
+    std::cout << "plangraph " << PLANGRAPH_VERSION << "\n";
+    return 0;
+  }
   // CLI11 parses a reversed argument vector (it pops from the back).
   std::vector<std::string> rest(argv + 2, argv + argc);
   std::vector<std::string> reversed(rest.rbegin(), rest.rend());

@@ -552,6 +552,11 @@ int RunAudit(const std::vector<std::string>& args) {
   if (int code = Parse(app, args); code >= 0) return code;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  // A path relative to here names the plan stored under its absolute path, as for show.
+  if (!filter.document.empty() && fs::exists(filter.document) &&
+      store->DocumentByRef(StoredPath(filter.document)).ok()) {
+    filter.document = StoredPath(filter.document);
+  }
   auto report = store->Audit(filter);
   if (!Check(report)) return 2;
   if (o.format == "json") {
