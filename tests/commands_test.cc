@@ -337,6 +337,30 @@ TEST_F(StalePlansTest, VersionAndAuditOfARelativePath) {
   EXPECT_EQ(audit["documents"][0]["symbol"], "5/KH-CĐCS");
 }
 
+// cmake --install puts the binary in bin/ and the rules in share/plangraph/rules/, and the
+// installed binary finds them with no flag, no environment and no source tree beside it.
+TEST_F(StalePlansTest, InstalledBinaryFindsItsRules) {
+  const fs::path prefix = dir_ / "prefix";
+  auto inst = Shell("cmake --install " + Quote(PLANGRAPH_BUILD_DIR) + " --prefix " +
+                    Quote(prefix.string()) + " 2>&1");
+  ASSERT_EQ(inst.status, 0) << inst.out;
+  ASSERT_TRUE(fs::exists(prefix / "bin/plangraph"));
+  ASSERT_TRUE(fs::exists(prefix / "share/plangraph/rules/issuers.tsv"));
+  // Moved elsewhere: the rules are found relative to the binary.
+  const fs::path moved = dir_ / "elsewhere";
+  fs::rename(prefix, moved);
+  auto r = Shell("env -u PLANGRAPH_RULES " + Quote((moved / "bin/plangraph").string()) +
+                 " extract --format summary " + Quote((dir_ / "plans/kh5.txt").string()) + " 2>&1");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("5/KH-CĐCS"), std::string::npos) << r.out;
+  // A rules folder of its own, changed, proves which one was read.
+  std::ofstream(moved / "share/plangraph/rules/issuers.tsv", std::ios::app) << "bogus\tline\n";
+  r = Shell("env -u PLANGRAPH_RULES " + Quote((moved / "bin/plangraph").string()) +
+            " extract " + Quote((dir_ / "plans/kh5.txt").string()) + " 2>&1");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("share/plangraph/rules/issuers.tsv"), std::string::npos) << r.out;
+}
+
 TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {
   if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
   fs::permissions(dir_ / "plans/old", fs::perms::none);
