@@ -29,6 +29,7 @@ struct DocumentInfo {
   std::string place;   // "Đắk Lắk"
   std::string issuer;  // first lines of the header: "TỈNH ỦY ĐẮK LẮK"
   std::string title;   // the title lines after the type line, joined with spaces
+  std::string key;     // reference key as a citation of it has it (reference.h, issuer_scope.h)
 };
 
 // A node of the section tree. depth 1 is the top numbered level (I., II. …), depth 2 the first

@@ -58,8 +58,9 @@ class Extractor {
   std::shared_ptr<const Rules> rules_;
 };
 
-// The rules directory to use when none is given: $PLANGRAPH_RULES, else the rules/ folder of the
-// source tree this binary was built from, else "rules".
+// The rules directory to use when none is given: $PLANGRAPH_RULES, else PREFIX/share/plangraph/
+// rules for a binary installed as PREFIX/bin/plangraph, else the rules/ folder of the source tree
+// this binary was built from, else "rules".
 std::string DefaultRulesDir();
 
 }  // namespace plangraph

@@ -52,16 +52,26 @@ namespace {
 
 // Every entry below `folder` that is not itself a folder, sorted. Links to folders are not
 // followed, so a link loop ("a/b -> ..") cannot trap the walk; anything else (a FIFO, a broken
-// link) is listed so that reading it reports why it is not a document.
+// link) is listed so that reading it reports why it is not a document. A subfolder that cannot
+// be read is reported, and the walk goes on with the others.
 void WalkFolder(const std::string& folder, InputFiles* out) {
   std::vector<std::string> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (!it->is_directory(type_ec)) found.push_back(it->path().string());
+  std::vector<fs::path> pending = {fs::path(folder)};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (!it->is_directory(type_ec)) {
+        found.push_back(it->path().string());
+      } else if (!it->is_symlink(type_ec)) {
+        pending.push_back(it->path());
+      }
+    }
+    if (ec) out->errors.push_back(dir.string() + ": cannot read folder (" + ec.message() + ")");
   }
-  if (ec) out->errors.push_back(folder + ": cannot read the whole folder (" + ec.message() + ")");
   std::sort(found.begin(), found.end());
   out->files.insert(out->files.end(), found.begin(), found.end());
 }
@@ -99,6 +109,8 @@ const std::vector<Command>& Commands() {
       {"extract", "extract plan documents to JSON (default), text or a summary", "rules",
        RunExtract},
       {"import", "import plan documents into the database", "rules, database", RunImport},
+      {"remove", "remove plans (and what only they cite) from the database", "database",
+       RunRemove},
       {"cites", "the plans citing a document (--transitive: the implementation tree)",
        "database", RunCites},
       {"audit", "tasks without deadline or assignee, and other gaps", "database", RunAudit},
@@ -108,6 +120,8 @@ const std::vector<Command>& Commands() {
       {"stats", "counts and the most cited documents", "database", RunStats},
       {"serve", "the database as a local web application (Vietnamese)", "rules, database",
        RunServe},
+      {"check", "check the database file in full (integrity, index, keys, orphans)", "database",
+       RunCheck},
       {"help", "list the commands", "nothing", RunHelp},
   };
   return commands;

@@ -22,6 +22,8 @@ const std::vector<Command>& Commands();
 // Exit codes: 0 ok, 1 some input failed, 2 usage or setup error.
 int RunExtract(const std::vector<std::string>& args);
 int RunImport(const std::vector<std::string>& args);
+int RunCheck(const std::vector<std::string>& args);
+int RunRemove(const std::vector<std::string>& args);
 int RunCites(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);

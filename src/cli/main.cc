@@ -11,6 +11,10 @@ int main(int argc, char** argv) {
   if (argc < 2) return plangraph::cli::RunHelp({}), 2;
   std::string name = argv[1];
   if (name == "--help" || name == "-h") name = "help";
+  if (name == "--version") {
+    std::cout << "plangraph " << PLANGRAPH_VERSION << "\n";
+    return 0;
+  }
   // The command's own arguments, in the order given (each command hands them to CLI11).
   std::vector<std::string> args(argv + 2, argv + argc);
   for (const auto& c : Commands()) {

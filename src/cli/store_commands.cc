@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -116,13 +117,58 @@ std::string StoredPath(const std::string& path) {
 }
 
 struct ImportTally {
-  int imported = 0, unchanged = 0, replaced = 0, failed = 0;
+  int imported = 0, unchanged = 0, replaced = 0, failed = 0, moved = 0, duplicates = 0,
+      pruned = 0;
   int unreadable = 0;  // of the failed: read, but no usable text (broken font map, scan)
 };
 
+// --prune: documents stored under one of the imported folders whose file is gone.
+std::vector<DocumentSummary> GoneUnder(const std::vector<DocumentSummary>& docs,
+                                       const std::vector<std::string>& inputs) {
+  std::vector<std::string> folders;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) folders.push_back(StoredPath(in) + "/");
+  }
+  std::vector<DocumentSummary> gone;
+  for (const DocumentSummary& d : docs) {
+    const bool under = std::any_of(folders.begin(), folders.end(), [&](const std::string& f) {
+      return d.path.compare(0, f.size(), f) == 0;
+    });
+    std::error_code ec;
+    if (under && !fs::exists(d.path, ec) && !ec) gone.push_back(d);
+  }
+  return gone;
+}
+
+// A file not stored under its path whose bytes are stored under another: "moved" when that path
+// is gone (the document takes the new path), "duplicate" when it is still there (a copy or a
+// hard link: one document, not two). "" when the content is new.
+Result<std::string> SameContentElsewhere(Store& store, const std::string& stored_path,
+                                         const std::string& hash) {
+  auto same = store.DocumentsWithContent(hash);
+  if (!same.ok()) return same.status();
+  for (const DocumentSummary& d : *same) {
+    std::error_code ec;
+    if (fs::exists(d.path, ec)) continue;
+    if (Status s = store.Relocate(d.id, stored_path); !s.ok()) return s;
+    return std::string("moved");
+  }
+  if (!same->empty()) return "duplicate of " + same->front().path;
+  return std::string();
+}
+
+// A plan has at least one of the marks of Vietnamese administrative writing: a header (type or
+// số), numbered sections, citations of other documents, tasks. A README, a log or a letter in
+// another language has none and is not imported unless asked (--accept-any).
+bool LooksLikePlan(const Extraction& e) {
+  return !e.document.type.empty() || !e.document.symbol.empty() || !e.sections.empty() ||
+         !e.citations.empty() || !e.tasks.empty();
+}
+
 // Imports one file: returns the outcome word, or an error status naming the file.
 Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
-                              bool force, const ReadOptions& options) {
+                             bool force, const ReadOptions& options, bool accept_any) {
   auto bytes = ReadFileBytes(file);  // regular files only, within the size limit
   if (!bytes.ok()) return bytes.status();
   std::string stored_path = StoredPath(file);
@@ -132,8 +178,17 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
     return std::string("unchanged");
   }
+  if (!known.ok() || known->path != stored_path) {
+    auto same = SameContentElsewhere(store, stored_path, hash);
+    if (!same.ok()) return same.status();
+    if (!same->empty()) return *same;
+  }
   auto extraction = extractor.ExtractBytes(file, *bytes, options);
   if (!extraction.ok()) return extraction.status();
+  if (!accept_any && !LooksLikePlan(*extraction)) {
+    return Status::InvalidInput(file + ": not a plan document (no header, số, sections, "
+                                "citations or tasks); --accept-any imports it anyway");
+  }
   auto outcome =
       store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
   if (!outcome.ok()) return outcome.status();
@@ -155,8 +210,12 @@ int RunImport(const std::vector<std::string>& args) {
   DbOptions o;
   std::vector<std::string> inputs;
   std::string rules_dir = DefaultRulesDir();
-  bool quiet = false, force = false;
+  bool quiet = false, force = false, prune = false, accept_any = false;
   app.add_option("PATH", inputs, "files or folders (folders are read recursively)")->required();
+  app.add_flag("--accept-any", accept_any,
+               "import files that show no sign of a plan document too");
+  app.add_flag("--prune", prune,
+               "remove stored plans whose files are gone from the folders imported");
   AddDbOptions(app, &o, {"text", "json"});
   app.add_option("--rules", rules_dir, "rules folder (default: $PLANGRAPH_RULES or built-in)");
   app.add_flag("-q,--quiet", quiet, "print only errors and the closing summary");
@@ -192,8 +251,8 @@ int RunImport(const std::vector<std::string>& args) {
   Progress progress(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     progress.Step(i, files[i]);
-    auto outcome =
-        ImportOne(*extractor, *store, files[i], force, ReadOptions{encoding, OcrModeNamed(ocr)});
+    auto outcome = ImportOne(*extractor, *store, files[i], force,
+                             ReadOptions{encoding, OcrModeNamed(ocr)}, accept_any);
     if (!outcome.ok()) {
       ++tally.failed;
       if (outcome.status().kind() == Status::Kind::kUnreadable) ++tally.unreadable;
@@ -206,6 +265,8 @@ int RunImport(const std::vector<std::string>& args) {
     const std::string& kind = *outcome;
     if (kind == "imported") ++tally.imported;
     else if (kind == "replaced") ++tally.replaced;
+    else if (kind == "moved") ++tally.moved;
+    else if (kind.rfind("duplicate", 0) == 0) ++tally.duplicates;
     else ++tally.unchanged;
     results.push_back({{"path", files[i]}, {"outcome", kind}});
     if (o.format == "text" && !quiet && kind != "unchanged") {
@@ -214,10 +275,26 @@ int RunImport(const std::vector<std::string>& args) {
     }
   }
   progress.Done();
+  if (prune) {
+    auto docs = store->Documents();
+    if (!Check(docs)) return 2;
+    for (const DocumentSummary& d : GoneUnder(*docs, inputs)) {
+      if (Status s = store->Remove(d.id); !s.ok()) {
+        ++tally.failed;
+        std::cerr << "plangraph: " << s.message() << "\n";
+        continue;
+      }
+      ++tally.pruned;
+      results.push_back({{"path", d.path}, {"outcome", "pruned"}});
+      if (o.format == "text" && !quiet) std::cout << "pruned: " << d.path << "\n";
+    }
+  }
   if (o.format == "json") {
     std::cout << json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
                       {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
-                      {"failed", tally.failed}, {"unreadable", tally.unreadable}}
+                      {"moved", tally.moved}, {"duplicates", tally.duplicates},
+                      {"pruned", tally.pruned}, {"failed", tally.failed},
+                      {"unreadable", tally.unreadable}}
                      .dump(1)
               << "\n";
   } else {
@@ -225,9 +302,78 @@ int RunImport(const std::vector<std::string>& args) {
               << " imported, " << tally.unchanged << " unchanged, " << tally.replaced
               << " replaced, " << tally.failed << " failed";
     if (tally.unreadable > 0) std::cout << " (unreadable: " << tally.unreadable << ")";
+    if (tally.moved) std::cout << ", " << tally.moved << " moved";
+    if (tally.duplicates) std::cout << ", " << tally.duplicates << " duplicates";
+    if (prune) std::cout << ", " << tally.pruned << " pruned";
     std::cout << "\n";
   }
   return tally.failed ? 1 : 0;
+}
+
+// --- check ------------------------------------------------------------------------------------
+
+int RunCheck(const std::vector<std::string>& args) {
+  CLI::App app{"Check the database file in full: SQLite integrity_check, the search index, "
+               "foreign keys, nodes no plan cites. Nothing is changed. Exit status 0 when "
+               "sound, 1 when a problem is found (each listed), 2 when the file cannot be "
+               "opened.",
+               "plangraph check"};
+  DbOptions o;
+  AddDbOptions(app, &o, {"text", "json"});
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto report = store->Check();
+  if (!Check(report)) return 2;
+  if (o.format == "json") {
+    std::cout << json{{"database", o.db}, {"ok", report->ok()}, {"problems", report->problems}}
+                     .dump(1)
+              << "\n";
+  } else if (report->ok()) {
+    std::cout << o.db << ": ok\n";
+  } else {
+    for (const std::string& p : report->problems) std::cout << o.db << ": " << p << "\n";
+  }
+  return report->ok() ? 0 : 1;
+}
+
+// --- remove -----------------------------------------------------------------------------------
+
+int RunRemove(const std::vector<std::string>& args) {
+  CLI::App app{"Remove plans from the database, with what they own; cited documents no plan "
+               "cites any more go too. Exit status 1 when a DOC names no plan (the others are "
+               "removed).",
+               "plangraph remove"};
+  DbOptions o;
+  std::vector<std::string> refs;
+  app.add_option("DOC", refs, "plans: id, số or path (relative paths as for show)")->required();
+  AddDbOptions(app, &o, {"text"});
+  if (int code = Parse(app, args); code >= 0) return code;
+  auto store = OpenStore(o.db, /*must_exist=*/true);
+  if (!store) return 2;
+  int failed = 0;
+  for (const std::string& ref : refs) {
+    auto doc = store->DocumentByRef(ref);
+    if (!doc.ok() && doc.status().kind() == Status::Kind::kNotFound) {
+      auto by_path = store->DocumentByRef(StoredPath(ref));  // a path relative to here
+      if (by_path.ok()) doc = std::move(by_path);
+    }
+    if (!doc.ok()) {
+      std::cerr << "plangraph: " << doc.status().message() << "\n";
+      if (doc.status().kind() != Status::Kind::kNotFound &&
+          doc.status().kind() != Status::Kind::kInvalidInput) {
+        return 2;
+      }
+      ++failed;
+      continue;
+    }
+    if (Status s = store->Remove(doc->id); !s.ok()) {
+      std::cerr << "plangraph: " << s.message() << "\n";
+      return 2;
+    }
+    std::cout << "removed: " << doc->path << "\n";
+  }
+  return failed ? 1 : 0;
 }
 
 // --- cites ------------------------------------------------------------------------------------
@@ -243,13 +389,20 @@ json PlanJson(const CitingPlan& p) {
 json NodeJson(const NodeInfo& n) {
   return {{"key", n.key},       {"type", n.type},     {"symbol", n.symbol},
           {"date", n.date},     {"issuer", n.issuer}, {"title", n.title},
-          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id}};
+          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id},
+          {"issuer_scope", n.issuer_scope}};
 }
 
 std::string NodeLine(const NodeInfo& n) {
   std::string s = (n.type.empty() ? "" : n.type + " ") + n.symbol;
   if (!n.date.empty()) s += ", " + n.date;
   if (!n.issuer.empty()) s += ", " + n.issuer;
+  // Where the issuer sits, as the key has it; "?" when the citing plans did not say.
+  if (n.issuer_scope == "?") {
+    s += ", issuer not told apart";
+  } else if (!n.issuer_scope.empty()) {
+    s += " [" + n.issuer_scope + "]";
+  }
   return s;
 }
 
@@ -411,6 +564,11 @@ int RunAudit(const std::vector<std::string>& args) {
   if (int code = Parse(app, args); code >= 0) return code;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;
+  // A path relative to here names the plan stored under its absolute path, as for show.
+  if (!filter.document.empty() && fs::exists(filter.document) &&
+      store->DocumentByRef(StoredPath(filter.document)).ok()) {
+    filter.document = StoredPath(filter.document);
+  }
   auto report = store->Audit(filter);
   if (!Check(report)) return 2;
   if (o.format == "json") {

@@ -49,6 +49,24 @@ Result<RuleFile> ReadRuleFile(const std::string& path) {
   return ParseRuleFile(path, buf.str());
 }
 
+namespace {
+
+// A rule that can match nothing at all ("a*", "(?:số)?") matches at every position of every
+// line, and the extractors that step from match to match would never end. Such a pattern, or
+// one whose first group (the part a bounded rule is about) can be empty, is refused at load.
+bool MatchesEmpty(const RE2& re) {
+  const int groups = std::min(re.NumberOfCapturingGroups(), 1);
+  for (std::string_view probe : {"", " ", "a", "a b", "1", ". "}) {
+    re2::StringPiece m[2];
+    if (!re.Match(probe, 0, probe.size(), RE2::UNANCHORED, m, groups + 1)) continue;
+    if (m[0].empty()) return true;
+    if (groups == 1 && m[1].data() != nullptr && m[1].empty()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const RE2>> CompileRulePattern(const RuleFile& file, const RuleLine& line,
                                                       const std::string& pattern,
                                                       bool case_sensitive) {
@@ -60,6 +78,10 @@ Result<std::shared_ptr<const RE2>> CompileRulePattern(const RuleFile& file, cons
   if (!re->ok()) {
     return file.Error(line, "bad pattern '" + re->error_arg() + "': " + re->error() + ": " +
                                 pattern);
+  }
+  if (MatchesEmpty(*re)) {
+    return file.Error(line, "pattern matches the empty string (it would match everywhere): " +
+                                line.fields.back());
   }
   return std::shared_ptr<const RE2>(re);
 }

@@ -69,6 +69,7 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
   out.sections = seg.sections;
   out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,
                                    out.document.symbol);
+  QualifyIssuers(rules.issuers, out);  // "10/KH-UBND" of which committee
   out.targets = ExtractTargets(seg, rules.targets);
   const DocumentDate doc_date{header.year, header.info.date};
   out.tasks = ExtractTasks(seg, rules.tasks, rules.agencies, rules.deadlines, doc_date);
@@ -79,6 +80,15 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
 
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("PLANGRAPH_RULES"); env && *env) return env;
+  // An installed binary (PREFIX/bin/plangraph) finds PREFIX/share/plangraph/rules, wherever the
+  // prefix was moved; a binary in the build tree has none there and uses the source tree's.
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed =
+        exe.parent_path().parent_path() / "share" / "plangraph" / "rules";
+    if (std::filesystem::exists(installed / "document_types.tsv", ec)) return installed.string();
+  }
 #ifdef PLANGRAPH_SOURCE_RULES_DIR
   if (std::filesystem::exists(PLANGRAPH_SOURCE_RULES_DIR)) return PLANGRAPH_SOURCE_RULES_DIR;
 #endif

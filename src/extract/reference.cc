@@ -29,6 +29,17 @@ std::string EthToD(std::string_view s) {
 
 std::string FoldName(std::string_view s) { return Fold(EthToD(s)); }
 
+// A letter group as keys hold it: uppercase, Đ folded to D as search folds it, so "QD-TTg"
+// typed without the stroke meets "QĐ-TTg".
+std::string KeyGroup(std::string_view letters) {
+  std::string g = ToUpper(EthToD(letters));
+  for (size_t at = g.find("\xC4\x90"); at != std::string::npos; at = g.find("\xC4\x90", at)) {
+    g.replace(at, 2, "D");
+  }
+  return g;
+}
+
+
 size_t CodePoints(std::string_view s) {
   return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; });
 }
@@ -43,6 +54,13 @@ bool IsYear(std::string_view s) {
   }
   int y = std::stoi(std::string(s));
   return y >= 1945 && y <= 2100;
+}
+
+// "02 NQ TW": letter groups typed as words of their own after the number. Only words typed in
+// capitals count, so "02 của Bộ Chính trị" adds nothing.
+bool IsCodeWord(const std::string& w) {
+  return !HasDigit(w) && w.find_first_of("/-") == std::string::npos && IsAllCaps(w) &&
+         CodePoints(w) <= 10;
 }
 
 // "NQ|Nghị quyết liên tịch" → {"NQ", "Nghị quyết liên tịch"}; "-" means none.
@@ -131,7 +149,7 @@ std::string DocumentTypes::FromSymbol(std::string_view symbol) const {
   const SymbolParts parts = SplitSymbol(symbol);
   for (const DocumentType& t : by_file_order) {
     for (const std::string& code : t.codes) {
-      const std::string c = ToUpper(EthToD(code));
+      const std::string c = KeyGroup(code);
       if (std::binary_search(parts.groups.begin(), parts.groups.end(), c)) return t.name;
     }
   }
@@ -162,7 +180,7 @@ SymbolParts SplitSymbol(std::string_view symbol) {
   std::vector<std::string> numbers;
   std::string letters, digits;
   auto flush = [&] {
-    if (!letters.empty()) groups.insert(ToUpper(letters));
+    if (!letters.empty()) groups.insert(KeyGroup(letters));
     if (!digits.empty()) numbers.push_back(digits);
     letters.clear();
     digits.clear();
@@ -243,8 +261,20 @@ Result<ReferenceQuery> ParseReferenceQuery(const DocumentTypes& types, std::stri
   std::string rest;
   for (size_t k = next; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
   std::vector<std::string> tokens;
+  // Letter groups as words of their own count only after a bare number ("02 NQ TW"), never
+  // after a whole số ("02-NQ/TW OR …" is the số and noise).
+  bool after_bare_number = false;
   for (std::string& w : SplitWords(GlueSeparators(rest))) {
-    if (HasDigit(w) || w.find_first_of("/-") != std::string::npos) tokens.push_back(std::move(w));
+    if (HasDigit(w) || w.find_first_of("/-") != std::string::npos) {
+      if (HasDigit(w)) {
+        after_bare_number = std::all_of(w.begin(), w.end(), [](char c) {
+          return (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.';
+        });
+      }
+      tokens.push_back(std::move(w));
+    } else if (after_bare_number && IsCodeWord(w)) {
+      tokens.push_back(std::move(w));
+    }
   }
   // A standalone year after the number: "nq 02/tw 2021", "… năm 2021". Alone it is the number.
   int digit_tokens = 0;

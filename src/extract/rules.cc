@@ -29,6 +29,7 @@ Result<std::shared_ptr<const Rules>> LoadRules(const std::string& dir) {
   if (s.ok()) s = LoadOne(dir, "deadlines.tsv", LoadDeadlineRules, &rules->deadlines);
   if (s.ok()) s = LoadOne(dir, "agencies.tsv", LoadAgencyRules, &rules->agencies);
   if (s.ok()) s = LoadOne(dir, "tasks.tsv", LoadTaskRules, &rules->tasks);
+  if (s.ok()) s = LoadOne(dir, "issuers.tsv", LoadIssuerRules, &rules->issuers);
   if (!s.ok()) return s;
   return std::shared_ptr<const Rules>(rules);
 }

@@ -6,6 +6,7 @@
 //   deadlines.tsv       deadline patterns and the date computation of each
 //   agencies.tsv        agency heads, stop words, directives, offices, roles, aliases
 //   tasks.tsv           task sections, schedule lines, execution clauses
+//   issuers.tsv         what tells apart documents of one number by different issuers
 // The format of each is described at the top of the file and in rules/README.md.
 #ifndef PLANGRAPH_RULES_H_
 #define PLANGRAPH_RULES_H_
@@ -16,6 +17,7 @@
 #include "agencies.h"
 #include "citations.h"
 #include "deadline.h"
+#include "issuer_scope.h"
 #include "plangraph/status.h"
 #include "reference.h"
 #include "targets.h"
@@ -30,6 +32,7 @@ struct Rules {
   DeadlineRules deadlines;
   AgencyRules agencies;
   TaskRules tasks;
+  IssuerRules issuers;
 };
 
 Result<std::shared_ptr<const Rules>> LoadRules(const std::string& dir);

@@ -67,7 +67,9 @@ struct ImportOutcome {
 struct NodeInfo {
   int64_t node_id = 0;
   std::string key;                                // "2|NQ-TW|2021"
-  std::string type, symbol, date, issuer, title;  // symbol as first seen
+  std::string type, symbol, date, issuer, title;  // symbol as first seen; issuer as cited, else
+                                                  // the imported document's header
+  std::string issuer_scope;  // "tinh:binh phuoc"; "?" when the citations leave it open; "" none
   int citing_plans = 0;
   int64_t document_id = 0;  // the imported document that is this node, 0 when not imported
 };
@@ -179,13 +181,21 @@ struct GraphData {
   std::vector<GraphEdge> edges;
 };
 
+// What `plangraph check` found: one line per problem, empty when the file is sound.
+struct CheckReport {
+  std::vector<std::string> problems;
+  bool ok() const { return problems.empty(); }
+};
+
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
-  // without touching the file: a file that is not SQLite, a corrupted database, a database of
-  // another application, and a schema newer than kSchemaVersion.
+  // without touching the file: a file that is not SQLite, a database of another application,
+  // and a schema newer than kSchemaVersion. Only the header is checked (a full check of a large
+  // file takes seconds: see Check); damage found later by any call is an InvalidInput
+  // "<file>: database damaged: run plangraph check (…)".
   static Result<Store> Open(const std::string& path);
   // As Open, but migrates no further than `schema_version`: tests build older files with it.
   static Result<Store> OpenForTesting(const std::string& path, int schema_version);
@@ -209,6 +219,12 @@ class Store {
                                bool force = false);
   // Deletes a document and what it owns; nodes no longer cited are dropped.
   Status Remove(int64_t document_id);
+
+  // Documents whose raw bytes hash to `content_hash`, by id: a file moved or copied elsewhere.
+  Result<std::vector<DocumentSummary>> DocumentsWithContent(const std::string& content_hash);
+  // The document is now at `new_path` (a file moved or renamed): only its path changes.
+  // InvalidInput when another document is stored under that path.
+  Status Relocate(int64_t document_id, const std::string& new_path);
 
   // Every document, by id.
   Result<std::vector<DocumentSummary>> Documents();
@@ -234,6 +250,11 @@ class Store {
   // together; diacritics, đ/d, case and tone placement are ignored; every word must occur. Text
   // with no letter or digit finds nothing.
   Result<std::vector<SearchHit>> Search(const std::string& text, int limit);
+
+  // The full checks a user or cron runs (Open only looks at the file header): SQLite's
+  // integrity_check, the search index's FTS5 integrity-check, foreign_key_check, and nodes no
+  // citation refers to. Damage is a problem in the report, not an error; nothing is changed.
+  Result<CheckReport> Check();
 
   // Row counts and the top_n most cited nodes.
   Result<StoreStats> Stats(int top_n = 10);

@@ -131,6 +131,21 @@ TEST_F(CommandsTest, CitesFindsEveryVariantSpellingAndTheTransitiveTree) {
   EXPECT_NE(none.out.find("no plan"), std::string::npos);
 }
 
+// Regression: "cites 31/KH-LDLD" (no stroke on the D, as people type) found nothing.
+TEST_F(CommandsTest, CitesAndShowFoldDStrokeAndSpacedLetterGroups) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  for (const char* ref : {"31/KH-LDLD", "31/KH-LĐLĐ", "31 KH LDLD", "kế hoạch 31/kh-ldld 2022"}) {
+    auto r = Run(std::string("cites ") + Quote(ref) + " --format json");
+    ASSERT_EQ(r.status, 0) << ref << ": " << r.out;
+    json j = json::parse(r.out);
+    ASSERT_EQ(j["plans"].size(), 1u) << ref;
+    EXPECT_EQ(j["plans"][0]["symbol"], "5/KH-CĐCS") << ref;
+  }
+  auto shown = Run("show 31/KH-LDLD");
+  EXPECT_EQ(shown.status, 0) << shown.out;
+  EXPECT_NE(shown.out.find("31/KH-LĐLĐ"), std::string::npos) << shown.out;
+}
+
 TEST_F(CommandsTest, AuditCountsMatchTheHandCount) {
   ASSERT_EQ(Run("import " + Plans()).status, 0);
   json audit = json::parse(Run("audit --format json").out);
@@ -289,6 +304,143 @@ TEST_F(CommandsTest, DatabaseCommandsOnAMissingDatabaseSayWhatToDo) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("no such database"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(db_));
+}
+
+}  // namespace
+}  // namespace plangraph
+
+namespace plangraph {
+namespace {
+
+class StalePlansTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::FreshTestDir("stale");
+    fs::create_directories(dir_ / "plans/old");
+    Write("plans/kh49.txt", kPlan49);
+    Write("plans/old/kh31.txt", kPlan31);
+    Write("plans/kh5.txt", kPlan5);
+    db_ = (dir_ / "plans.db").string();
+  }
+  void TearDown() override {
+    fs::permissions(dir_ / "plans", fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(dir_);
+  }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  testing::CommandRun Run(const std::string& args) {
+    return Shell(std::string(PLANGRAPH_BINARY) + " " + args + " --db " + Quote(db_) + " 2>&1");
+  }
+  int64_t Documents() { return json::parse(Run("stats --format json").out)["documents"]; }
+  int64_t Nodes() { return json::parse(Run("stats --format json").out)["cited_documents"]; }
+  std::string Plans() { return Quote((dir_ / "plans").string()); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+// Regression: a moved file was imported as a second plan, and a copy (or hard link) too.
+TEST_F(StalePlansTest, MovedCopiedAndHardLinkedFilesAreOnePlan) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  fs::rename(dir_ / "plans/old/kh31.txt", dir_ / "plans/kh31-moved.txt");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("moved: "), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+  auto shown = Run("show " + Quote((dir_ / "plans/kh31-moved.txt").string()));
+  EXPECT_EQ(shown.status, 0) << shown.out;
+  fs::copy_file(dir_ / "plans/kh5.txt", dir_ / "plans/kh5 copy.txt");
+  fs::create_hard_link(dir_ / "plans/kh49.txt", dir_ / "plans/kh49-link.txt");
+  r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("2 duplicates"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+}
+
+TEST_F(StalePlansTest, PruneAndRemoveLeaveNoOrphanNodes) {
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  const int64_t nodes_before = Nodes();
+  fs::remove(dir_ / "plans/old/kh31.txt");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(Documents(), 3);  // without --prune the stale plan stays
+  r = Run("import --prune " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("pruned: "), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 2);
+  EXPECT_LT(Nodes(), nodes_before);  // 49-KH/TU's node stays (it is imported); 31 cited it
+  r = Run("remove 49-KH/TU nothing-here.txt");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("removed: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("no document 'nothing-here.txt'"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 1);
+  // What is left: 5/KH-CĐCS and the one node it cites (31/KH-LĐLĐ), nothing else.
+  EXPECT_EQ(Nodes(), 1);
+  auto check = Shell("sqlite3 " + Quote(db_) + " \"SELECT count(*) FROM nodes n WHERE NOT EXISTS "
+                     "(SELECT 1 FROM citations c WHERE c.node_id = n.id)\"");
+  if (check.status == 0) EXPECT_EQ(check.out, "0\n");
+}
+
+// Regression: a README and a log in the plans folder were imported as plans.
+TEST_F(StalePlansTest, JunkIsNotAPlanUnlessAccepted) {
+  Write("plans/README.txt", "Scanned plans from the archive.\nAsk the office for originals.\n");
+  Write("plans/sync.log", "2024-05-01 12:00:03 sync ok\n2024-05-02 12:00:04 sync ok\n");
+  auto r = Run("import " + Plans());
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("README.txt: not a plan document"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sync.log: not a plan document"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 imported"), std::string::npos) << r.out;
+  EXPECT_EQ(Documents(), 3);
+  r = Run("import --accept-any " + Plans());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(Documents(), 5);
+}
+
+TEST_F(StalePlansTest, VersionAndAuditOfARelativePath) {
+  auto v = Shell(std::string(PLANGRAPH_BINARY) + " --version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_EQ(v.out.rfind("plangraph ", 0), 0u) << v.out;
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  auto r = Shell("cd " + Quote((dir_ / "plans").string()) + " && " + PLANGRAPH_BINARY +
+                 " audit --document kh5.txt --format json --db " + Quote(db_) + " 2>&1");
+  ASSERT_EQ(r.status, 0) << r.out;
+  json audit = json::parse(r.out);
+  ASSERT_EQ(audit["documents"].size(), 1u);
+  EXPECT_EQ(audit["documents"][0]["symbol"], "5/KH-CĐCS");
+}
+
+// cmake --install puts the binary in bin/ and the rules in share/plangraph/rules/, and the
+// installed binary finds them with no flag, no environment and no source tree beside it.
+TEST_F(StalePlansTest, InstalledBinaryFindsItsRules) {
+  const fs::path prefix = dir_ / "prefix";
+  auto inst = Shell("cmake --install " + Quote(PLANGRAPH_BUILD_DIR) + " --prefix " +
+                    Quote(prefix.string()) + " 2>&1");
+  ASSERT_EQ(inst.status, 0) << inst.out;
+  ASSERT_TRUE(fs::exists(prefix / "bin/plangraph"));
+  ASSERT_TRUE(fs::exists(prefix / "share/plangraph/rules/issuers.tsv"));
+  // Moved elsewhere: the rules are found relative to the binary.
+  const fs::path moved = dir_ / "elsewhere";
+  fs::rename(prefix, moved);
+  auto r = Shell("env -u PLANGRAPH_RULES " + Quote((moved / "bin/plangraph").string()) +
+                 " extract --format summary " + Quote((dir_ / "plans/kh5.txt").string()) + " 2>&1");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("5/KH-CĐCS"), std::string::npos) << r.out;
+  // A rules folder of its own, changed, proves which one was read.
+  std::ofstream(moved / "share/plangraph/rules/issuers.tsv", std::ios::app) << "bogus\tline\n";
+  r = Shell("env -u PLANGRAPH_RULES " + Quote((moved / "bin/plangraph").string()) +
+            " extract " + Quote((dir_ / "plans/kh5.txt").string()) + " 2>&1");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("share/plangraph/rules/issuers.tsv"), std::string::npos) << r.out;
+}
+
+TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every folder";
+  fs::permissions(dir_ / "plans/old", fs::perms::none);
+  auto r = Run("import " + Plans());
+  fs::permissions(dir_ / "plans/old", fs::perms::owner_all);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("old: cannot read folder"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 imported"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "rule_file.h"
+#include "citations.h"
 
 #include <gtest/gtest.h>
 
@@ -114,6 +115,35 @@ TEST(RuleFileTest, CompileRulePatternReportsBadPatternWithFileAndLine) {
     EXPECT_TRUE(StartsWith(r.status().message(), "rules/deadlines.tsv:3: "))
         << r.status().message();
   }
+}
+
+// Regression: "relation.implements<TAB>a*" made extract run forever.
+TEST(RuleFileTest, PatternMatchingTheEmptyStringIsRefusedWithFileAndLine) {
+  const struct {
+    const char* pattern;
+    bool refused;
+  } cases[] = {
+      {"a*", true},           {"(?:số)?", true},   {"x|", true},      {"\\s*", true},
+      {"(a*)b?", true},       {"^", true},         {"triển khai", false}, {"căn cứ", false},
+      {"(\\d+)/KH", false}, {"quý\\s+[IV]+", false}, {"[0-9]+%?", false},
+  };
+  for (const auto& c : cases) {
+    const RuleFile file = ParseRuleFile("rules/citations.tsv", std::string("# cues\nrelation.implements\t") + c.pattern + "\n");
+    auto re = CompileRulePattern(file, file.lines[0], c.pattern);
+    EXPECT_EQ(!re.ok(), c.refused) << c.pattern;
+    if (!re.ok()) {
+      EXPECT_EQ(re.status().message(),
+                std::string("rules/citations.tsv:2: pattern matches the empty string (it would "
+                            "match everywhere): ") + c.pattern);
+    }
+  }
+  // Through a real loader, bounded as the citation rules bound their cues.
+  const RuleFile cues = ParseRuleFile("rules/citations.tsv", "relation.implements\ta*\n");
+  auto rules = LoadCitationRules(cues, DocumentTypes{});
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(),
+            "rules/citations.tsv:1: pattern matches the empty string (it would match "
+            "everywhere): a*");
 }
 
 TEST(RuleFileTest, CompileRulePatternIsCaseInsensitiveByDefault) {

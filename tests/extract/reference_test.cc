@@ -115,18 +115,20 @@ TEST(ReferenceTest, SplitSymbolIntoNumberGroupsAndYear) {
     int year;
   } cases[] = {
       {"02-NQ/TW", "2", {"NQ", "TW"}, 0},
-      {"22/2013/QĐ-TTg", "22", {"QĐ", "TTG"}, 2013},
+      {"22/2013/QĐ-TTg", "22", {"QD", "TTG"}, 2013},
       {"2013/ABC", "2013", {"ABC"}, 0},
       {"YBB-SA032/26-LR", "32", {"LR", "SA", "YBB"}, 0},
       {"4236/SXD-QLN&CS", "4236", {"CS", "QLN", "SXD"}, 0},
-      {"21.4/GĐN", "21", {"GĐN"}, 0},
+      {"21.4/GĐN", "21", {"GDN"}, 0},
       {"88-CTr/TU", "88", {"CTR", "TU"}, 0},
       {"0/KH", "0", {"KH"}, 0},
       {"/KH-SCT", "", {"KH", "SCT"}, 0},
       {"05/2030/TT-BTC", "5", {"BTC", "TT"}, 2030},
       {"05/1900/TT-BTC", "5", {"BTC", "TT"}, 0},
-      {"01/NQ-HĐND-HĐND", "1", {"HĐND", "NQ"}, 0},
-      {"1729/QÐ-TTg", "1729", {"QĐ", "TTG"}, 0},
+      {"01/NQ-HĐND-HĐND", "1", {"HDND", "NQ"}, 0},
+      {"1729/QÐ-TTg", "1729", {"QD", "TTG"}, 0},
+      {"1729/QD-TTg", "1729", {"QD", "TTG"}, 0},
+      {"31/KH-LĐLĐ", "31", {"KH", "LDLD"}, 0},
   };
   for (const Case& c : cases) {
     SymbolParts p = SplitSymbol(c.symbol);
@@ -138,7 +140,7 @@ TEST(ReferenceTest, SplitSymbolIntoNumberGroupsAndYear) {
 
 TEST(ReferenceTest, KeysAndStems) {
   EXPECT_EQ(Key("02-NQ/TW", 2021), "2|NQ-TW|2021");
-  EXPECT_EQ(Key("22/2013/QĐ-TTg", 2020), "22|QĐ-TTG|2013");  // the symbol's year wins
+  EXPECT_EQ(Key("22/2013/QĐ-TTg", 2020), "22|QD-TTG|2013");  // the symbol's year wins
   EXPECT_EQ(Key("05/CV-SCT"), "5|CV-SCT|?");
   EXPECT_EQ(ReferenceStem(SplitSymbol("02-NQ/TW")), "2|NQ-TW");
 }
@@ -166,10 +168,17 @@ TEST(ReferenceTest, ParsesWhatAPersonTypes) {
       {"Nghị quyết 02", "Nghị quyết", "2", {}, 0},
       {"nq 02/tw 2021", "Nghị quyết", "2", {"TW"}, 2021},
       {"NQ số 02-NQ/TW năm 2021", "Nghị quyết", "2", {"NQ", "TW"}, 2021},
-      {"Quyết định 22/2013/QĐ-TTg", "Quyết định", "22", {"QĐ", "TTG"}, 2013},
+      {"Quyết định 22/2013/QĐ-TTg", "Quyết định", "22", {"QD", "TTG"}, 2013},
+      {"22/2013/QD-TTg", "Quyết định", "22", {"QD", "TTG"}, 2013},
+      {"qd 22/2013/qd-ttg", "Quyết định", "22", {"QD", "TTG"}, 2013},
+      {"02 NQ TW", "Nghị quyết", "2", {"NQ", "TW"}, 0},
+      {"02 NQ TW 2021", "Nghị quyết", "2", {"NQ", "TW"}, 2021},
+      {"Kế hoạch 49 KH TU", "Kế hoạch", "49", {"KH", "TU"}, 0},
+      {"Nghị quyết 02 của Bộ Chính trị", "Nghị quyết", "2", {}, 0},
+      {"02-NQ/TW OR AND", "Nghị quyết", "2", {"NQ", "TW"}, 0},
       {"kế hoạch 134", "Kế hoạch", "134", {}, 0},
       {"02-nq/tw", "Nghị quyết", "2", {"NQ", "TW"}, 0},
-      {"3210/QĐ - UBND", "Quyết định", "3210", {"QĐ", "UBND"}, 0},
+      {"3210/QĐ - UBND", "Quyết định", "3210", {"QD", "UBND"}, 0},
       {"Nghị quyết liên tịch 01/2020/NQLT-BTC", "Nghị quyết", "1", {"BTC", "NQLT"}, 2020},
       {"Chương trình hành động 88-CTr/TU", "Chương trình hành động", "88", {"CTR", "TU"}, 0},
       {"Kế hoạch 2024", "Kế hoạch", "2024", {}, 0},  // a lone year-like number is the number

@@ -426,7 +426,8 @@ TEST_F(HostileInputTest, EntriesThatAreNotDocumentsAreReportedAndSkipped) {
   // A folder with a plan under a Vietnamese name with spaces, a folder named like a file, a
   // broken link, a link loop, a FIFO, a link to the plan, and a link back up the tree.
   std::string plan = Write("hồ sơ/kế hoạch số 1 của Ủy ban.txt", kGoodPlan);
-  std::string inner = Write("hồ sơ/x.txt/bên trong.txt", kGoodPlan);
+  // Other bytes than the plan's: the same bytes would be one document (a duplicate).
+  std::string inner = Write("hồ sơ/x.txt/bên trong.txt", std::string(kGoodPlan) + "\n");
   fs::create_directories(dir_ / "hồ sơ/thư mục con/a");
   fs::create_symlink("..", dir_ / "hồ sơ/thư mục con/a/b");                 // a loop of folders
   fs::create_symlink("vòng.txt", dir_ / "hồ sơ/vòng.txt");                  // a loop of one link
