@@ -261,9 +261,15 @@ int DocumentStart(const std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
   for (int m = 0; m < n && m < kMaxMottoLine; ++m) {
     if (!IsMottoLine(lines[m])) continue;
+    // A PDF read column by column puts the issuer's block (cơ quan, Số, V/v) above the motto's
+    // block with one blank line between them: one such gap is crossed, not more.
     int start = m;
-    while (start > 0 && m - start < kMaxHeaderAboveMotto && !lines[start - 1].text.empty() &&
-           !lines[start - 1].markdown_heading) {
+    bool crossed_gap = false;
+    while (start > 0 && m - start < kMaxHeaderAboveMotto && !lines[start - 1].markdown_heading) {
+      if (lines[start - 1].text.empty()) {
+        if (crossed_gap || start < 2 || lines[start - 2].text.empty()) break;
+        crossed_gap = true;
+      }
       --start;
     }
     return start;

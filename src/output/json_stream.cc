@@ -313,6 +313,8 @@ void WriteExtractionJson(std::ostream& out, Extraction e, int indent) {
   w.String(e.format);
   w.Key(false, 0, "paragraphs");
   WriteItems(w, e.paragraphs, 1);
+  w.Key(false, 0, "plan_limit");
+  e.plan_limit ? WriteDeadline(w, *e.plan_limit, 1) : w.Null();
   w.Key(false, 0, "sections");
   WriteItems(w, e.sections, 1);
   w.Key(false, 0, "source");

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "page_layout.h"
+#include "pdf_document.h"
 
 namespace plangraph {
 namespace {
@@ -145,16 +146,9 @@ bool LooksLikeImage(std::string_view bytes) {
 }
 
 Result<OcrText> OcrPdf(const std::string& source, std::string_view bytes) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::InvalidInput(source + ": PDF too large");
-  }
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::InvalidInput(source + ": damaged or truncated PDF");
-  if (doc->is_locked()) {
-    return Status::InvalidInput(source + ": encrypted PDF (it needs a password to be read)");
-  }
+  auto opened = OpenPdfDocument(source, bytes);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<poppler::document> doc = std::move(*opened);
   Recogniser recogniser;
   if (Status s = recogniser.Init(source); !s.ok()) return s;
   poppler::page_renderer renderer;

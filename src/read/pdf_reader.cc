@@ -11,6 +11,7 @@
 
 #include "encoding.h"
 #include "ocr.h"
+#include "pdf_document.h"
 #include "page_layout.h"
 #include "text.h"
 #include "text_quality.h"
@@ -93,17 +94,9 @@ std::string FixGlyphSubstitutes(std::string text) {
 }
 
 Result<std::string> PdfTextLayer(const std::string& source, std::string_view bytes) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::InvalidInput(source + ": PDF too large");
-  }
-  // poppler reports to stderr by itself ("Incorrect password"); the Status says it instead.
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::InvalidInput(source + ": damaged or truncated PDF");
-  if (doc->is_locked()) {
-    return Status::InvalidInput(source + ": encrypted PDF (it needs a password to be read)");
-  }
+  auto opened = OpenPdfDocument(source, bytes);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<poppler::document> doc = std::move(*opened);
   std::vector<LayoutPage> pages;
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));

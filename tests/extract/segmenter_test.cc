@@ -150,6 +150,22 @@ TEST(SegmenterTest, PortalPageBeforeMottoAndAfterFooterIsNotBody) {
   EXPECT_EQ(e.document.type, "Kế hoạch");
 }
 
+// Regression: a PDF read column by column puts the issuer's block above the motto's block with a
+// blank line between them; the issuer, số and V/v belong to the document, not to a banner.
+TEST(SegmenterTest, IssuerColumnAboveTheMottoColumnIsPartOfTheDocument) {
+  for (const char* issuer : {"BỘ Y TẾ\nSố: 215/QĐ-BYT\n", "UBND TỈNH GIA LAI\nSỞ NỘI VỤ\nSố: 88/KH-SNV\n"}) {
+    Extraction e = ExtractText(std::string(issuer) +
+                               "\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                               "Pleiku, ngày 3 tháng 4 năm 2025\n\nKẾ HOẠCH\nThử\n\nI. MỤC TIÊU\n");
+    EXPECT_FALSE(e.document.symbol.empty()) << issuer;
+    EXPECT_EQ(Headings(e, 2), (std::vector<std::string>{"I|MỤC TIÊU"})) << issuer;
+  }
+  // Two blank lines or more: what stands above is not the header.
+  Extraction far = ExtractText("Trang thông tin điện tử\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                               "Độc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nThử\n");
+  EXPECT_EQ(far.document.issuer, "");
+}
+
 // Pages saved from portals mark italics with single stars, even inside words.
 TEST(SegmenterTest, CleanLineRemovesSingleStarEmphasis) {
   const std::vector<std::pair<std::string, std::string>> cases = {
