@@ -1312,6 +1312,19 @@ bool IssuerDoesTheWork(SQLite::Database& db, int64_t id, const std::string& issu
   return true;
 }
 
+// The two implicit covers of audit, applied alike to one plan's audit and to the grouped counts
+// of every plan (AuditCountsByDocument): tasks without a limit of their own under a plan-wide
+// limit, and tasks without a body in a plan whose issuer does the work.
+void CountUnderPlanLimit(AuditCounts& n) {
+  n.tasks_under_plan_limit = n.tasks_without_deadline;
+  n.tasks_without_deadline = 0;
+}
+
+void CountAsAssignedToIssuer(AuditCounts& n) {
+  n.tasks_assigned_to_issuer = n.tasks_without_assignee;
+  n.tasks_without_assignee = 0;
+}
+
 AuditCounts CountGaps(SQLite::Database& db, int64_t id) {
   AuditCounts n;
   SQLite::Statement tasks(db,
@@ -1412,8 +1425,7 @@ DocumentAudit AuditDocument(SQLite::Database& db, SectionPaths& paths, DocumentS
   if (a.plan_limit) {  // covered by the plan-wide limit, not left without one
     a.tasks_under_plan_limit = std::move(a.tasks_without_deadline);
     a.tasks_without_deadline.clear();
-    a.counts.tasks_under_plan_limit = a.counts.tasks_without_deadline;
-    a.counts.tasks_without_deadline = 0;
+    CountUnderPlanLimit(a.counts);
   }
   a.tasks_without_assignee =
       TasksWhere(db, paths, id, "NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id)");
@@ -1421,8 +1433,7 @@ DocumentAudit AuditDocument(SQLite::Database& db, SectionPaths& paths, DocumentS
   if (a.issuer_does_the_work) {  // assigned to the issuer (implicit), not unassigned
     a.tasks_assigned_to_issuer = std::move(a.tasks_without_assignee);
     a.tasks_without_assignee.clear();
-    a.counts.tasks_assigned_to_issuer = a.counts.tasks_without_assignee;
-    a.counts.tasks_without_assignee = 0;
+    CountAsAssignedToIssuer(a.counts);
   }
   a.unresolved_keys = UnresolvedKeys(db, id);
   a.unresolved_names = UnresolvedNames(db, id);
@@ -2054,6 +2065,31 @@ Result<std::vector<DocumentAudit>> Store::AuditCountsByDocument() {
         a->counts.citations = citations.getColumn(1).getInt();
         a->counts.unresolved_citations = static_cast<int>(citations.getColumn(2).getDouble());
       }
+    }
+    SQLite::Statement limits(*db_,
+                             "SELECT document_id, text, start, end, recurrence FROM plan_limits");
+    while (limits.executeStep()) {
+      if (DocumentAudit* a = at(limits)) {
+        a->plan_limit = Deadline{Text(limits, 1), Text(limits, 2), Text(limits, 3), Text(limits, 4)};
+        CountUnderPlanLimit(a->counts);
+      }
+    }
+    // IssuerDoesTheWork for every plan at once: a plan gives work to another body when one of
+    // its non-supporting assignees is not the issuer itself.
+    std::set<int64_t> gives_work_away;
+    SQLite::Statement bodies(*db_,
+                             "SELECT DISTINCT t.document_id, g.name FROM assignments a "
+                             "JOIN tasks t ON t.id = a.task_id JOIN agencies g ON g.id = a.agency_id "
+                             "WHERE a.role <> 'support'");
+    while (bodies.executeStep()) {
+      if (DocumentAudit* a = at(bodies)) {
+        const std::string own = Fold(a->document.issuer);
+        if (own.empty() || Fold(Text(bodies, 1)) != own) gives_work_away.insert(a->document.id);
+      }
+    }
+    for (DocumentAudit& a : out) {
+      a.issuer_does_the_work = gives_work_away.count(a.document.id) == 0;
+      if (a.issuer_does_the_work) CountAsAssignedToIssuer(a.counts);
     }
     // Headings are indexed folded: the phrase query finds "… TỔ CHỨC THỰC HIỆN" like
     // HasOrganisationSection does, without folding every heading again.
