@@ -139,9 +139,10 @@ class CueIndex {
   std::string opening_;  // the relation of a cue opening the block, or ""
 };
 
-class Extractor {
+// Reads the citations of one document, block by block (one per ExtractCitations call).
+class CitationScanner {
  public:
-  Extractor(const Segmentation& seg, const CitationRules& rules, const DocumentTypes& types)
+  CitationScanner(const Segmentation& seg, const CitationRules& rules, const DocumentTypes& types)
       : seg_(seg), rules_(rules), types_(types) {}
 
   // `view` is the match view of blk.text (same byte offsets); output is cut from blk.text.
@@ -524,7 +525,7 @@ Result<CitationRules> LoadCitationRules(const RuleFile& file, const DocumentType
 std::vector<Citation> ExtractCitations(const Segmentation& seg, std::string_view,
                                        const CitationRules& rules, const DocumentTypes& types,
                                        const std::string& own_symbol) {
-  Extractor ex(seg, rules, types);
+  CitationScanner ex(seg, rules, types);
   // The title lines and every block (body, footer, footnotes); header lines are the document's own.
   if (seg.title_first >= 0) {
     Block title;
