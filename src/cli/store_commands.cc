@@ -430,9 +430,9 @@ int RunCites(const std::vector<std::string>& args) {
   app.add_option("--depth", depth, "levels of --transitive (default 10)")->check(CLI::Range(1, 100));
   app.add_option("--rules", rules_dir, "rules folder (document types)");
   if (int code = Parse(app, args); code >= 0) return code;
-  auto extractor = Extractor::Create(rules_dir);
-  if (!Check(extractor)) return 2;
-  auto query = ParseReferenceQuery(extractor->rules().document_types, ref);
+  auto types = LoadDocumentTypesIn(rules_dir);  // all a reference needs: no other rule compiled
+  if (!Check(types)) return 2;
+  auto query = ParseReferenceQuery(*types, ref);
   if (!Check(query)) return 2;
   auto store = OpenStore(o.db, /*must_exist=*/true);
   if (!store) return 2;

@@ -34,4 +34,11 @@ Result<std::shared_ptr<const Rules>> LoadRules(const std::string& dir) {
   return std::shared_ptr<const Rules>(rules);
 }
 
+Result<DocumentTypes> LoadDocumentTypesIn(const std::string& dir) {
+  DocumentTypes types;
+  Status s = LoadOne(dir, "document_types.tsv", LoadDocumentTypes, &types);
+  if (!s.ok()) return s;
+  return types;
+}
+
 }  // namespace plangraph

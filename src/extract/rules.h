@@ -37,6 +37,10 @@ struct Rules {
 
 Result<std::shared_ptr<const Rules>> LoadRules(const std::string& dir);
 
+// Only dir/document_types.tsv: what ParseReferenceQuery needs, for a command that parses one
+// reference and extracts nothing (cites), without compiling every other rule.
+Result<DocumentTypes> LoadDocumentTypesIn(const std::string& dir);
+
 }  // namespace plangraph
 
 #endif  // PLANGRAPH_RULES_H_

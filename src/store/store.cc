@@ -11,6 +11,7 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -283,6 +284,17 @@ constexpr const char* kSchemaV5 = R"sql(
 ALTER TABLE nodes ADD COLUMN issuer_scope TEXT;
 )sql";
 
+// Indexes for lookups that scanned a whole table: the citing count of a node (kNodeColumns, read
+// for every node listed) and the plans citing it, now answered from the index alone; a document
+// found by its số (FindDocuments) or by its content (a moved or duplicate file at import).
+// citations(node_id, document_id) serves every lookup citations_by_node served.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE INDEX IF NOT EXISTS citations_by_node_document ON citations(node_id, document_id);
+DROP INDEX IF EXISTS citations_by_node;
+CREATE INDEX IF NOT EXISTS documents_by_symbol ON documents(symbol);
+CREATE INDEX IF NOT EXISTS documents_by_content_hash ON documents(content_hash);
+)sql";
+
 constexpr MigrationStep kMigrations[] = {
     {1, kSchemaV1, MarkAsPlangraph},
     {2, kSchemaV2, IndexAllText},  // files imported before v2 become searchable at once
@@ -290,6 +302,7 @@ constexpr MigrationStep kMigrations[] = {
     {3, kSchemaV3, nullptr},
     {4, kSchemaV4, nullptr},  // plan_limits: a document gains its row when imported again
     {5, kSchemaV5, nullptr},  // nodes.issuer_scope
+    {6, kSchemaV6, nullptr},  // indexes only: SQLite fills them from the rows already there
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -636,6 +649,17 @@ class SectionPaths {
     return path;
   }
 
+  // Reads the sections of every document in one statement, for a caller that will ask about
+  // most of them (the audit of all plans) instead of one statement per document.
+  void LoadAll() {
+    SQLite::Statement st(db_, "SELECT document_id, local_id, parent, label FROM sections");
+    while (st.executeStep()) {
+      cache_[st.getColumn(0).getInt64()][st.getColumn(1).getInt()] =
+          Entry{IntOr(st, 2, -1), Text(st, 3)};
+    }
+    loaded_all_ = true;
+  }
+
  private:
   struct Entry {
     int parent;
@@ -643,6 +667,10 @@ class SectionPaths {
   };
 
   const std::map<int, Entry>& Load(int64_t document_id) {
+    if (loaded_all_) {  // a document without sections has no entry
+      const auto found = cache_.find(document_id);
+      return found == cache_.end() ? kNoSections : found->second;
+    }
     auto [it, fresh] = cache_.try_emplace(document_id);
     if (!fresh) return it->second;
     SQLite::Statement st(db_,
@@ -654,8 +682,10 @@ class SectionPaths {
     return it->second;
   }
 
+  inline static const std::map<int, Entry> kNoSections;
   SQLite::Database& db_;
   std::map<int64_t, std::map<int, Entry>> cache_;
+  bool loaded_all_ = false;
 };
 
 std::optional<int> OptionalInt(const SQLite::Statement& st, int column) {
@@ -778,9 +808,9 @@ class DocumentWriter {
   // documents; unchanged when there is none or more than one.
   std::string ResolveUnknownYear(const std::string& key) {
     const KeyParts wanted = SplitKey(key);
-    SQLite::Statement st(db_,
-                         "SELECT key FROM nodes WHERE stem = ?1 AND year IS NOT NULL "
-                         "UNION SELECT ref_key FROM documents WHERE ref_stem = ?1");
+    SQLite::Statement& st = Cached(
+        "SELECT key FROM nodes WHERE stem = ?1 AND year IS NOT NULL "
+        "UNION SELECT ref_key FROM documents WHERE ref_stem = ?1");
     st.bind(1, wanted.stem);
     std::vector<std::string> keys;
     while (st.executeStep() && keys.size() < 2) {
@@ -788,14 +818,14 @@ class DocumentWriter {
       const KeyParts have = SplitKey(k);
       if (!have.year_unknown && have.scope == wanted.scope) keys.push_back(k);
     }
+    st.reset();
     return keys.size() == 1 ? keys.front() : key;
   }
 
   // A node is created on its first citation and gains date, issuer and title from later ones
   // that have them. It is linked to an imported document with the same key, if any.
   int64_t UpsertNode(const Citation& c, const std::string& key) {
-    SQLite::Statement st(
-        db_,
+    SQLite::Statement& st = Cached(
         "INSERT INTO nodes(key, stem, number, year, type, symbol, date, issuer, title, "
         "document_id, issuer_scope) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
@@ -820,7 +850,9 @@ class DocumentWriter {
     BindText(st, 9, c.title);
     BindText(st, 10, parts.scope);
     st.executeStep();
-    return st.getColumn(0).getInt64();
+    const int64_t id = st.getColumn(0).getInt64();
+    st.reset();  // a cached statement is not left open
+    return id;
   }
 
   void InsertTargets(const std::vector<Target>& targets) {
@@ -901,7 +933,7 @@ class DocumentWriter {
   }
 
   void InsertSchedule(int64_t task_id, const std::vector<Deadline>& schedule) {
-    SQLite::Statement st(db_,
+    SQLite::Statement& st = Cached(
                          "INSERT INTO task_schedule(task_id, position, text, start_date, end_date, "
                          "recurrence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (size_t i = 0; i < schedule.size(); ++i) {
@@ -933,13 +965,13 @@ class DocumentWriter {
     const std::string& canonical = a.canonical.empty() ? a.agency : a.canonical;
     const std::string& written = a.agency.empty() ? a.canonical : a.agency;
     const int64_t agency_id = UpsertAgency(canonical);
-    SQLite::Statement alias(db_,
+    SQLite::Statement& alias = Cached(
                             "INSERT OR IGNORE INTO agency_aliases(agency_id, spelling) "
                             "VALUES (?1, ?2)");
     alias.bind(1, agency_id);
     alias.bind(2, written);
     alias.exec();
-    SQLite::Statement st(db_,
+    SQLite::Statement& st = Cached(
                          "INSERT INTO assignments(task_id, agency_id, role, as_written) "
                          "VALUES (?1, ?2, ?3, ?4)");
     st.bind(1, task_id);
@@ -953,18 +985,34 @@ class DocumentWriter {
   int64_t UpsertAgency(const std::string& name) {
     std::string fold_key = Fold(name);
     if (fold_key.empty()) fold_key = name;  // a name of symbols only still needs a row
-    SQLite::Statement st(db_,
+    SQLite::Statement& st = Cached(
                          "INSERT INTO agencies(name, fold_key) VALUES (?1, ?2) "
                          "ON CONFLICT(fold_key) DO UPDATE SET fold_key = excluded.fold_key "
                          "RETURNING id");
     st.bind(1, name);
     st.bind(2, fold_key);
     st.executeStep();
-    return st.getColumn(0).getInt64();
+    const int64_t id = st.getColumn(0).getInt64();
+    st.reset();  // a cached statement is not left open
+    return id;
+  }
+
+  // The statement of `sql` prepared once per writer, reset and unbound before each reuse: the
+  // statements run per citation, task or assignee were prepared again for every row.
+  SQLite::Statement& Cached(const char* sql) {
+    std::unique_ptr<SQLite::Statement>& st = statements_[sql];
+    if (st == nullptr) {
+      st = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+      st->reset();
+      st->clearBindings();
+    }
+    return *st;
   }
 
   SQLite::Database& db_;
   int64_t id_ = 0;
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;  // by the literal's address
 };
 
 struct StoredVersion {
@@ -1354,6 +1402,23 @@ AuditCounts CountGaps(SQLite::Database& db, int64_t id) {
   return n;
 }
 
+// A task row of columns local_id, section, line, text from column `first` on.
+AuditTask ReadAuditTask(const SQLite::Statement& st, int first, SectionPaths& paths, int64_t id) {
+  AuditTask t;
+  t.local_id = st.getColumn(first).getInt();
+  const std::optional<int> section = OptionalInt(st, first + 1);
+  t.section_label = paths.Label(id, section);
+  t.section_path = paths.Path(id, section);
+  t.line = st.getColumn(first + 2).getInt();
+  t.text = Utf8Prefix(Text(st, first + 3), kAuditTextChars);
+  return t;
+}
+
+// What the task conditions of the audit select (TasksWhere and AuditAll).
+constexpr const char* kNoDeadline = "t.deadline_text IS NULL";
+constexpr const char* kNoAssignee =
+    "NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id)";
+
 // `condition` is one of this file's constants.
 std::vector<AuditTask> TasksWhere(SQLite::Database& db, SectionPaths& paths, int64_t id,
                                   const char* condition) {
@@ -1362,29 +1427,34 @@ std::vector<AuditTask> TasksWhere(SQLite::Database& db, SectionPaths& paths, int
                                condition + " ORDER BY local_id");
   st.bind(1, id);
   std::vector<AuditTask> tasks;
-  while (st.executeStep()) {
-    AuditTask t;
-    t.local_id = st.getColumn(0).getInt();
-    const std::optional<int> section = OptionalInt(st, 1);
-    t.section_label = paths.Label(id, section);
-    t.section_path = paths.Path(id, section);
-    t.line = st.getColumn(2).getInt();
-    t.text = Utf8Prefix(Text(st, 3), kAuditTextChars);
-    tasks.push_back(std::move(t));
-  }
+  while (st.executeStep()) tasks.push_back(ReadAuditTask(st, 0, paths, id));
   return tasks;
+}
+
+bool IsOrganisationHeading(const std::string& heading) {
+  return Fold(heading).find("to chuc thuc hien") != std::string::npos;
 }
 
 bool HasOrganisationSection(SQLite::Database& db, int64_t id) {
   SQLite::Statement st(db, "SELECT heading FROM sections WHERE document_id = ?1");
   st.bind(1, id);
   while (st.executeStep()) {
-    if (Fold(Text(st, 0)).find("to chuc thuc hien") != std::string::npos) return true;
+    if (IsOrganisationHeading(Text(st, 0))) return true;
   }
   return false;
 }
 
 // A cited document as people write it: "Kế hoạch 62-KH/HU (2022)", not its key "62|KH-HU|2022".
+// Columns type, symbol, year, key of a node from column `first` on.
+std::string UnresolvedName(const SQLite::Statement& st, int first) {
+  std::string name = Text(st, first + 1).empty() ? Text(st, first + 3) : Text(st, first + 1);
+  if (!Text(st, first).empty()) name = Text(st, first) + " " + name;
+  if (const std::optional<int> year = OptionalInt(st, first + 2)) {
+    name += " (" + std::to_string(*year) + ")";
+  }
+  return name;
+}
+
 std::vector<std::string> UnresolvedNames(SQLite::Database& db, int64_t id) {
   SQLite::Statement st(db,
                        "SELECT n.type, n.symbol, n.year, n.key FROM citations c "
@@ -1393,14 +1463,7 @@ std::vector<std::string> UnresolvedNames(SQLite::Database& db, int64_t id) {
                        "GROUP BY n.id ORDER BY n.key");
   st.bind(1, id);
   std::vector<std::string> names;
-  while (st.executeStep()) {
-    std::string name = Text(st, 1).empty() ? Text(st, 3) : Text(st, 1);
-    if (!Text(st, 0).empty()) name = Text(st, 0) + " " + name;
-    if (const std::optional<int> year = OptionalInt(st, 2)) {
-      name += " (" + std::to_string(*year) + ")";
-    }
-    names.push_back(std::move(name));
-  }
+  while (st.executeStep()) names.push_back(UnresolvedName(st, 0));
   return names;
 }
 
@@ -1421,23 +1484,128 @@ DocumentAudit AuditDocument(SQLite::Database& db, SectionPaths& paths, DocumentS
   a.counts = CountGaps(db, id);
   a.has_organisation_section = HasOrganisationSection(db, id);
   a.plan_limit = LoadPlanLimit(db, id);
-  a.tasks_without_deadline = TasksWhere(db, paths, id, "t.deadline_text IS NULL");
+  a.tasks_without_deadline = TasksWhere(db, paths, id, kNoDeadline);
+  a.tasks_without_assignee = TasksWhere(db, paths, id, kNoAssignee);
+  a.issuer_does_the_work = IssuerDoesTheWork(db, id, a.document.issuer);
+  a.unresolved_keys = UnresolvedKeys(db, id);
+  a.unresolved_names = UnresolvedNames(db, id);
+  return a;
+}
+
+// Moves the tasks a plan covers implicitly out of the gaps: those under its plan-wide limit, and
+// those of an issuer that does the work itself.
+void ApplyImplicitCover(DocumentAudit& a) {
   if (a.plan_limit) {  // covered by the plan-wide limit, not left without one
     a.tasks_under_plan_limit = std::move(a.tasks_without_deadline);
     a.tasks_without_deadline.clear();
     CountUnderPlanLimit(a.counts);
   }
-  a.tasks_without_assignee =
-      TasksWhere(db, paths, id, "NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id)");
-  a.issuer_does_the_work = IssuerDoesTheWork(db, id, a.document.issuer);
   if (a.issuer_does_the_work) {  // assigned to the issuer (implicit), not unassigned
     a.tasks_assigned_to_issuer = std::move(a.tasks_without_assignee);
     a.tasks_without_assignee.clear();
     CountAsAssignedToIssuer(a.counts);
   }
-  a.unresolved_keys = UnresolvedKeys(db, id);
-  a.unresolved_names = UnresolvedNames(db, id);
-  return a;
+}
+
+// The audit of every document of `docs` with one statement per kind of fact instead of nine per
+// document; for each document the same result as AuditDocument. Rows of other documents are
+// skipped.
+std::vector<DocumentAudit> AuditAll(SQLite::Database& db, SectionPaths& paths,
+                                    std::vector<DocumentSummary> docs) {
+  std::vector<DocumentAudit> out(docs.size());
+  std::map<int64_t, DocumentAudit*> by_id;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    out[i].document = std::move(docs[i]);
+    by_id[out[i].document.id] = &out[i];
+    out[i].issuer_does_the_work = true;  // until a task names another body
+  }
+  auto at = [&](const SQLite::Statement& st) -> DocumentAudit* {
+    const auto it = by_id.find(st.getColumn(0).getInt64());
+    return it == by_id.end() ? nullptr : it->second;
+  };
+  paths.LoadAll();
+
+  SQLite::Statement tasks(db,
+                          std::string("SELECT t.document_id, count(*), total(") + kNoDeadline +
+                              "), total(" + kNoAssignee + ") FROM tasks t GROUP BY t.document_id");
+  while (tasks.executeStep()) {
+    if (DocumentAudit* a = at(tasks)) {
+      a->counts.tasks = tasks.getColumn(1).getInt();
+      a->counts.tasks_without_deadline = static_cast<int>(tasks.getColumn(2).getDouble());
+      a->counts.tasks_without_assignee = static_cast<int>(tasks.getColumn(3).getDouble());
+    }
+  }
+  SQLite::Statement targets(
+      db, "SELECT document_id, count(*), total(year IS NULL) FROM targets GROUP BY document_id");
+  while (targets.executeStep()) {
+    if (DocumentAudit* a = at(targets)) {
+      a->counts.targets = targets.getColumn(1).getInt();
+      a->counts.targets_without_year = static_cast<int>(targets.getColumn(2).getDouble());
+    }
+  }
+  SQLite::Statement citations(db,
+                              "SELECT c.document_id, count(*), total(n.document_id IS NULL) "
+                              "FROM citations c JOIN nodes n ON n.id = c.node_id "
+                              "GROUP BY c.document_id");
+  while (citations.executeStep()) {
+    if (DocumentAudit* a = at(citations)) {
+      a->counts.citations = citations.getColumn(1).getInt();
+      a->counts.unresolved_citations = static_cast<int>(citations.getColumn(2).getDouble());
+    }
+  }
+  SQLite::Statement headings(db, "SELECT document_id, heading FROM sections");
+  while (headings.executeStep()) {
+    DocumentAudit* a = at(headings);
+    if (a != nullptr && !a->has_organisation_section) {
+      a->has_organisation_section = IsOrganisationHeading(Text(headings, 1));
+    }
+  }
+  SQLite::Statement limits(db,
+                           "SELECT document_id, text, start, end, recurrence FROM plan_limits");
+  while (limits.executeStep()) {
+    if (DocumentAudit* a = at(limits)) {
+      a->plan_limit = Deadline{Text(limits, 1), Text(limits, 2), Text(limits, 3), Text(limits, 4)};
+    }
+  }
+  for (const auto& [condition, list] :
+       {std::pair{kNoDeadline, &DocumentAudit::tasks_without_deadline},
+        std::pair{kNoAssignee, &DocumentAudit::tasks_without_assignee}}) {
+    SQLite::Statement st(db, std::string("SELECT t.document_id, local_id, section, line, text "
+                                         "FROM tasks t WHERE ") +
+                                 condition + " ORDER BY t.document_id, local_id");
+    while (st.executeStep()) {
+      if (DocumentAudit* a = at(st)) {
+        (a->*list).push_back(ReadAuditTask(st, 1, paths, a->document.id));
+      }
+    }
+  }
+  // IssuerDoesTheWork for every document.
+  std::map<int64_t, std::string> own;
+  SQLite::Statement bodies(db,
+                           "SELECT DISTINCT t.document_id, g.name FROM assignments a "
+                           "JOIN tasks t ON t.id = a.task_id JOIN agencies g ON g.id = a.agency_id "
+                           "WHERE a.role <> 'support'");
+  while (bodies.executeStep()) {
+    DocumentAudit* a = at(bodies);
+    if (a == nullptr || !a->issuer_does_the_work) continue;
+    auto [it, fresh] = own.try_emplace(a->document.id);
+    if (fresh) it->second = Fold(a->document.issuer);
+    if (it->second.empty() || Fold(Text(bodies, 1)) != it->second) a->issuer_does_the_work = false;
+  }
+  // Node keys are unique: the distinct keys of UnresolvedKeys are the nodes of UnresolvedNames.
+  SQLite::Statement unresolved(db,
+                               "SELECT c.document_id, n.type, n.symbol, n.year, n.key "
+                               "FROM citations c JOIN nodes n ON n.id = c.node_id "
+                               "WHERE n.document_id IS NULL "
+                               "GROUP BY c.document_id, n.id ORDER BY c.document_id, n.key");
+  while (unresolved.executeStep()) {
+    if (DocumentAudit* a = at(unresolved)) {
+      a->unresolved_keys.push_back(Text(unresolved, 4));
+      a->unresolved_names.push_back(UnresolvedName(unresolved, 1));
+    }
+  }
+  for (DocumentAudit& a : out) ApplyImplicitCover(a);
+  return out;
 }
 
 void AddCounts(AuditCounts& total, const AuditCounts& n) {
@@ -1517,23 +1685,25 @@ std::string Snippet(const std::string& text, const std::vector<std::string>& ter
   return snippet;
 }
 
+// Ranked inside the index first (ORDER BY score LIMIT ?2 in the subquery), then joined to the
+// text of that page only: joining every match before the sort made common words slow.
 constexpr const char* kSearchSql = R"sql(
-SELECT search_index.document_id, search_index.kind, bm25(search_index),
-       CASE search_index.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text
+SELECT m.document_id, m.kind, m.score,
+       CASE m.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text
             WHEN 'paragraph' THEN p.text ELSE c.text END,
-       CASE search_index.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line
+       CASE m.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line
             WHEN 'paragraph' THEN p.line ELSE c.line END,
-       CASE search_index.kind WHEN 'heading' THEN s.local_id WHEN 'task' THEN t.section
+       CASE m.kind WHEN 'heading' THEN s.local_id WHEN 'task' THEN t.section
             WHEN 'paragraph' THEN p.section ELSE c.section END,
        d.source_path, d.symbol
-FROM search_index
-JOIN documents d ON d.id = search_index.document_id
-LEFT JOIN sections s ON search_index.kind = 'heading' AND s.id = search_index.item_id
-LEFT JOIN tasks t ON search_index.kind = 'task' AND t.id = search_index.item_id
-LEFT JOIN citations c ON search_index.kind = 'citation' AND c.id = search_index.item_id
-LEFT JOIN paragraphs p ON search_index.kind = 'paragraph' AND p.id = search_index.item_id
-WHERE search_index MATCH ?1
-ORDER BY bm25(search_index)
+FROM (SELECT document_id, kind, item_id, bm25(search_index) AS score FROM search_index
+      WHERE search_index MATCH ?1 ORDER BY score LIMIT ?2) AS m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN sections s ON m.kind = 'heading' AND s.id = m.item_id
+LEFT JOIN tasks t ON m.kind = 'task' AND t.id = m.item_id
+LEFT JOIN citations c ON m.kind = 'citation' AND c.id = m.item_id
+LEFT JOIN paragraphs p ON m.kind = 'paragraph' AND p.id = m.item_id
+ORDER BY m.score
 )sql";
 
 // ---------------------------------------------------------------------------------------------
@@ -1876,14 +2046,22 @@ Result<AuditReport> Store::Audit(const AuditFilter& filter) {
       docs = SelectDocuments(*db_, "", {});
     }
     const std::string issuer = Fold(filter.issuer);
+    std::erase_if(docs, [&](const DocumentSummary& d) {
+      return !issuer.empty() && Fold(d.issuer).find(issuer) == std::string::npos;
+    });
     AuditReport report;
     SectionPaths paths(*db_);
-    for (DocumentSummary& d : docs) {
-      if (!issuer.empty() && Fold(d.issuer).find(issuer) == std::string::npos) continue;
-      DocumentAudit a = AuditDocument(*db_, paths, std::move(d));
+    if (filter.document.empty()) {
+      report.documents = AuditAll(*db_, paths, std::move(docs));
+    } else {
+      for (DocumentSummary& d : docs) {
+        report.documents.push_back(AuditDocument(*db_, paths, std::move(d)));
+        ApplyImplicitCover(report.documents.back());
+      }
+    }
+    for (const DocumentAudit& a : report.documents) {
       AddCounts(report.total, a.counts);
       report.documents_without_organisation_section += a.has_organisation_section ? 0 : 1;
-      report.documents.push_back(std::move(a));
     }
     return report;
   });
@@ -1894,25 +2072,34 @@ Result<std::vector<SearchHit>> Store::Search(const std::string& text, int limit)
     const std::vector<std::string> terms = FoldedTerms(text);
     std::vector<SearchHit> hits;
     if (terms.empty() || limit <= 0) return hits;
-    SQLite::Statement st(*db_, kSearchSql);
-    st.bind(1, FtsQuery(terms));
+    const std::string query = FtsQuery(terms);
     SectionPaths paths(*db_);
-    // A heading that is also a task line would show twice: one hit per document line.
-    std::set<std::pair<int64_t, int>> seen;
-    while (hits.size() < static_cast<size_t>(limit) && st.executeStep()) {
-      SearchHit h;
-      h.document_id = st.getColumn(0).getInt64();
-      h.line = st.getColumn(4).getInt();
-      if (!seen.insert({h.document_id, h.line}).second) continue;
-      h.kind = Text(st, 1);
-      h.score = -st.getColumn(2).getDouble();
-      h.snippet = Snippet(Text(st, 3), terms);
-      h.section_path = paths.Path(h.document_id, OptionalInt(st, 5));
-      h.path = Text(st, 6);
-      h.symbol = Text(st, 7);
-      hits.push_back(std::move(h));
+    // A heading that is also a task line would show twice: one hit per document line. The
+    // duplicates dropped can leave a page of `rows` matches short of `limit` hits; then the page
+    // grows until it holds them or every match.
+    for (int64_t rows = int64_t{limit} * 2 + 8;; rows *= 4) {
+      SQLite::Statement st(*db_, kSearchSql);
+      st.bind(1, query);
+      st.bind(2, rows);
+      hits.clear();
+      std::set<std::pair<int64_t, int>> seen;
+      int64_t read = 0;
+      while (hits.size() < static_cast<size_t>(limit) && st.executeStep()) {
+        ++read;
+        SearchHit h;
+        h.document_id = st.getColumn(0).getInt64();
+        h.line = st.getColumn(4).getInt();
+        if (!seen.insert({h.document_id, h.line}).second) continue;
+        h.kind = Text(st, 1);
+        h.score = -st.getColumn(2).getDouble();
+        h.snippet = Snippet(Text(st, 3), terms);
+        h.section_path = paths.Path(h.document_id, OptionalInt(st, 5));
+        h.path = Text(st, 6);
+        h.symbol = Text(st, 7);
+        hits.push_back(std::move(h));
+      }
+      if (hits.size() == static_cast<size_t>(limit) || read < rows) return hits;
     }
-    return hits;
   });
 }
 
@@ -2146,29 +2333,6 @@ Result<int64_t> Store::DataVersion() {
   });
 }
 
-namespace {
-
-constexpr const char* kSearchPageSql = R"sql(
-SELECT m.document_id, m.kind, m.score,
-       CASE m.kind WHEN 'heading' THEN s.heading WHEN 'task' THEN t.text
-            WHEN 'paragraph' THEN p.text ELSE c.text END,
-       CASE m.kind WHEN 'heading' THEN s.line WHEN 'task' THEN t.line
-            WHEN 'paragraph' THEN p.line ELSE c.line END,
-       CASE m.kind WHEN 'heading' THEN s.local_id WHEN 'task' THEN t.section
-            WHEN 'paragraph' THEN p.section ELSE c.section END,
-       d.source_path, d.symbol
-FROM (SELECT document_id, kind, item_id, bm25(search_index) AS score FROM search_index
-      WHERE search_index MATCH ?1 ORDER BY score LIMIT ?2) AS m
-JOIN documents d ON d.id = m.document_id
-LEFT JOIN sections s ON m.kind = 'heading' AND s.id = m.item_id
-LEFT JOIN tasks t ON m.kind = 'task' AND t.id = m.item_id
-LEFT JOIN citations c ON m.kind = 'citation' AND c.id = m.item_id
-LEFT JOIN paragraphs p ON m.kind = 'paragraph' AND p.id = m.item_id
-ORDER BY m.score
-)sql";
-
-}  // namespace
-
 Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
                                                   const std::function<bool(int64_t)>& keep,
                                                   int offset, int limit, int max_scanned) {
@@ -2176,9 +2340,8 @@ Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
     const std::vector<std::string> terms = FoldedTerms(text);
     SearchPageResult out;
     if (terms.empty()) return out;
-    // Ranked inside the index first, then joined for the first max_scanned rows only: the
-    // joins of kSearchSql would otherwise run for every match before the sort.
-    SQLite::Statement st(*db_, kSearchPageSql);
+    // Ranked inside the index, then joined for the first max_scanned rows only (kSearchSql).
+    SQLite::Statement st(*db_, kSearchSql);
     st.bind(1, FtsQuery(terms));
     st.bind(2, max_scanned + 1);
     SectionPaths paths(*db_);

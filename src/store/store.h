@@ -189,7 +189,7 @@ struct CheckReport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
 
   // Opens `path`, creating it when missing and migrating an older schema step by step. Refuses,
   // without touching the file: a file that is not SQLite, a database of another application,

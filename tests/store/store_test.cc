@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -377,8 +378,7 @@ TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   EXPECT_EQ(store.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(store.status().message(),
             path + ": schema version 9 is newer than this plangraph supports (" +
-                std::to_string(Store::kSchemaVersion) + "); use a newer "
-                "plangraph");
+                std::to_string(Store::kSchemaVersion) + "); use a newer plangraph");
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_EQ(PragmaValue(path, "user_version"), 9);
 }
@@ -910,6 +910,24 @@ TEST(StoreAuditTest, IssuersOwnPlanAndPlanWideLimitAreNoGaps) {
   EXPECT_EQ(report->total.tasks_without_assignee, 1);
   EXPECT_EQ(report->total.tasks_under_plan_limit, 2);
   EXPECT_EQ(report->total.tasks_without_deadline, 2);
+  // The audit of all plans (one statement per kind of fact) equals the audit of each plan.
+  for (const DocumentAudit& all : report->documents) {
+    Result<AuditReport> one = store.Audit({std::to_string(all.document.id), ""});
+    ASSERT_TRUE(one.ok()) << one.status().message();
+    ASSERT_EQ(one->documents.size(), 1u);
+    const DocumentAudit& d = one->documents[0];
+    EXPECT_EQ(d.issuer_does_the_work, all.issuer_does_the_work);
+    EXPECT_EQ(d.has_organisation_section, all.has_organisation_section);
+    EXPECT_EQ(d.counts.tasks_assigned_to_issuer, all.counts.tasks_assigned_to_issuer);
+    EXPECT_EQ(d.counts.tasks_under_plan_limit, all.counts.tasks_under_plan_limit);
+    EXPECT_EQ(d.counts.tasks_without_assignee, all.counts.tasks_without_assignee);
+    EXPECT_EQ(d.counts.tasks_without_deadline, all.counts.tasks_without_deadline);
+    EXPECT_EQ(d.tasks_assigned_to_issuer.size(), all.tasks_assigned_to_issuer.size());
+    EXPECT_EQ(d.tasks_under_plan_limit.size(), all.tasks_under_plan_limit.size());
+    EXPECT_EQ(d.tasks_without_assignee.size(), all.tasks_without_assignee.size());
+    EXPECT_EQ(d.tasks_without_deadline.size(), all.tasks_without_deadline.size());
+    EXPECT_EQ(d.plan_limit.has_value(), all.plan_limit.has_value());
+  }
   // The limit is kept with the document and read back with it.
   Result<StoredDocument> stored = store.LoadDocument(own_id);
   ASSERT_TRUE(stored.ok());
@@ -1062,6 +1080,31 @@ TEST(StoreSearchTest, IgnoresDiacriticsDBarAndTonePlacement) {
   ASSERT_EQ(hits.size(), 1u);  // one hit per line, not one per indexed row
   EXPECT_EQ(hits[0].section_path, "II > 2");
   EXPECT_TRUE(SearchOrDie(store, "khong co").empty());
+}
+
+// Lines indexed three times (a heading that is also a task and a paragraph) fill the ranked page
+// with duplicates: the page grows until it holds `limit` distinct lines, or every line.
+TEST(StoreSearchTest, LinesIndexedManyTimesStillFillTheLimit) {
+  Store store = OpenOrDie(FreshPath("search_dups"));
+  Extraction e = Plan("Kế hoạch", "88/KH-UBND", "2024-05-20", "UBND TỈNH NINH THUẬN");
+  for (int i = 0; i < 12; ++i) {
+    const std::string text =
+        "Kiểm tra an toàn thực phẩm tại chợ " + std::to_string(i + 1) + " trong quý " +
+        std::to_string(i % 4 + 1);
+    const int line = 10 + i * 3;
+    const int section = AddSection(e, std::to_string(i + 1), text, line);
+    AddTask(e, text, section, line, "", "");
+    AddParagraph(e, text, section, line);
+  }
+  ImportOrDie(store, e, "/plans/ninhthuan.txt");
+  for (const auto& [limit, expected] : {std::pair{10, 10u}, std::pair{1, 1u}, std::pair{50, 12u}}) {
+    const std::vector<SearchHit> hits = SearchOrDie(store, "an toan thuc pham", limit);
+    EXPECT_EQ(hits.size(), expected) << limit;
+    std::set<int> lines;
+    for (const SearchHit& h : hits) lines.insert(h.line);
+    EXPECT_EQ(lines.size(), hits.size()) << limit;
+  }
+  EXPECT_TRUE(SearchOrDie(store, "an toan giao thong").empty());
 }
 
 TEST(StoreSearchTest, SnippetIsAWindowOfOriginalWordsAroundTheMatch) {
@@ -1311,6 +1354,47 @@ TEST(StoreMigrationTest, VersionThreeFileGainsIssuerScopeOnItsNodes) {
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"2|NQ-TW|2021", "NULL"}, {"10|KH-UBND|2022|tinh:gia lai", "tinh:gia lai"}};
   EXPECT_EQ(rows, expected);
+}
+
+std::string QueryPlan(const std::string& path, const std::string& sql) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement st(db, "EXPLAIN QUERY PLAN " + sql);
+  std::string plan;
+  while (st.executeStep()) plan += st.getColumn(3).getString() + "\n";
+  return plan;
+}
+
+// Step 6 adds indexes only: the rows of a version-5 file stay, and the lookups by node, số and
+// content hash stop scanning their tables.
+TEST(StoreMigrationTest, VersionFiveFileGainsIndexesAndKeepsItsRows) {
+  const std::string path = FreshPath("v5");
+  {
+    Result<Store> old = Store::OpenForTesting(path, 5);
+    ASSERT_TRUE(old.ok()) << old.status().message();
+    Extraction e = Plan("Kế hoạch", "27/KH-UBND", "2023-03-14", "UBND TỈNH QUẢNG NGÃI");
+    AddCitation(e, "45|QD-TTg|2022", "45/QĐ-TTg", "implements", 6);
+    ImportOrDie(*old, e, "/plans/qngai.txt");
+  }
+  const std::vector<std::pair<std::string, std::string>> lookups = {
+      {"SELECT count(DISTINCT document_id) FROM citations WHERE node_id = 1",
+       "citations_by_node_document"},
+      {"SELECT id FROM documents WHERE symbol = '27/KH-UBND'", "documents_by_symbol"},
+      {"SELECT id FROM documents WHERE content_hash = 'x'", "documents_by_content_hash"},
+  };
+  for (const auto& [sql, index] : lookups) {
+    EXPECT_EQ(QueryPlan(path, sql).find(index), std::string::npos) << sql;
+  }
+  Store store = OpenOrDie(path);
+  EXPECT_EQ(*store.SchemaVersion(), Store::kSchemaVersion);
+  for (const auto& [sql, index] : lookups) {
+    const std::string plan = QueryPlan(path, sql);
+    EXPECT_NE(plan.find(index), std::string::npos) << sql << ": " << plan;
+    EXPECT_EQ(plan.find("SCAN"), std::string::npos) << sql << ": " << plan;
+  }
+  EXPECT_EQ(CountRows(path, "citations"), 1);
+  Result<DocumentSummary> doc = store.DocumentByRef("27/KH-UBND");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->path, "/plans/qngai.txt");
 }
 
 }  // namespace
