@@ -83,6 +83,19 @@ TEST(SegmenterTest, FooterStartsAtNoiNhanAndAttachedPlanResumesBody) {
   EXPECT_EQ(h.back(), "I|MỤC ĐÍCH");
 }
 
+TEST(SegmenterTest, AnnexCaptionWrappedAfterItsFirstWordResumesBody) {
+  const std::vector<std::pair<std::string, size_t>> cases = {
+      {"(Ban\nhành kèm theo Quyết định số 7/QĐ-BTC)\n", 2},
+      {"(Kèm\ntheo Kế hoạch số 20/KH-UBND)\n", 2},
+      {"(Ban\nchỉ đạo tỉnh)\n", 1},  // not a caption: the footer goes on
+  };
+  for (const auto& [caption, headings] : cases) {
+    Extraction e = ExtractText("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Ban hành.\nNơi nhận:\n- Như Điều 3;\n" +
+                               caption + "1. Danh mục\n");
+    EXPECT_EQ(e.sections.size(), headings) << caption;
+  }
+}
+
 TEST(SegmenterTest, CleanLineSplitsMarkdownTableCells) {
   Line l = CleanLine("| Số: 518/QĐ-UBND | Bình Định, ngày 23 tháng 02 năm 2023 |");
   EXPECT_TRUE(l.table_row);
