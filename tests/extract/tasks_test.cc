@@ -218,7 +218,8 @@ TEST(TasksTest, TableWrittenOneCellPerLineIsReadAsRows) {
        {"Xây dựng cơ sở dữ liệu đất đai của thành phố", "Đào tạo cán bộ"},
        {"Sở Nông nghiệp và Môi trường/lead", "Sở Nội vụ/lead"},
        "2025-07-01"},
-      {"|\nSTT\n|\nCông việc\n|\nCơ quan chủ trì\n|\nTiến độ\n|---\n1\n|\nRà soát thủ tục\n|\n"
+      {"|\nSTT\n|\nCông việc\n|\nCơ quan chủ trì\n|\nTiến độ\n|---\n(1)\n|\n(2)\n|\n(3)\n|\n(4)\n"
+       "|\n|\n1\n|\nRà soát thủ tục\n|\n"
        "Văn phòng UBND tỉnh\n|\nTháng 9/2025\n|\n",
        {"Rà soát thủ tục"}, {"Văn phòng UBND tỉnh/lead"}, "2025-09-01"},
   };
