@@ -79,10 +79,16 @@ bool IsColumnNumberRow(const std::vector<std::string>& cells) {
 // cell holds only names, so "Phòng Tư pháp huyện" counts even when no head word starts it).
 std::vector<std::string> BodiesInCell(const AgencyRules& agencies, const std::string& cell) {
   std::vector<std::string> names = SplitAgencyList(agencies, cell);
-  if (names.empty() && !cell.empty()) {
-    std::string f = Fold(cell);
-    int words = f.empty() ? 0 : 1 + static_cast<int>(std::count(f.begin(), f.end(), ' '));
-    if (words > 0 && words <= 12) names.push_back(cell);
+  std::string f = Fold(cell);
+  int words = f.empty() ? 0 : 1 + static_cast<int>(std::count(f.begin(), f.end(), ' '));
+  bool short_cell = words > 0 && words <= 12;
+  if (names.empty() && short_cell) names.push_back(cell);
+  // One name cut short inside a cell that lists nothing else ("Cục Việc" of "Cục Việc làm", cut
+  // at a word that reads as a verb): the cell is the name.
+  if (names.size() == 1 && short_cell && names[0].size() < cell.size() &&
+      cell.compare(0, names[0].size(), names[0]) == 0 &&
+      cell.find_first_of(",;") == std::string::npos) {
+    names[0] = cell;
   }
   return names;
 }

@@ -214,9 +214,10 @@ TEST(TasksTest, TableWrittenOneCellPerLineIsReadAsRows) {
   const std::vector<Case> cases = {
       {"|\nTT\n|\nNội dung nhiệm vụ\n|\nĐơn vị chủ trì\n|\nThời hạn\n|\n|\n1\n|\n"
        "Xây dựng cơ sở dữ liệu\nđất đai của thành phố\n|\nSở Nông nghiệp và Môi trường\n|\n"
-       "Quý III/2025\n|\n|\n2\n|\nĐào tạo cán bộ\n|\nSở Nội vụ\n|\nThường xuyên\n|\n",
-       {"Xây dựng cơ sở dữ liệu đất đai của thành phố", "Đào tạo cán bộ"},
-       {"Sở Nông nghiệp và Môi trường/lead", "Sở Nội vụ/lead"},
+       "Quý III/2025\n|\n|\n2\n|\nĐào tạo cán bộ\n|\nSở Nội vụ\n|\nThường xuyên\n|\n"
+       "|\n3\n|\nHỗ trợ người lao động\n|\nCục Việc làm\n|\nNăm 2026\n|\n",
+       {"Xây dựng cơ sở dữ liệu đất đai của thành phố", "Đào tạo cán bộ", "Hỗ trợ người lao động"},
+       {"Sở Nông nghiệp và Môi trường/lead", "Sở Nội vụ/lead", "Cục Việc làm/lead"},
        "2025-07-01"},
       {"|\nSTT\n|\nCông việc\n|\nCơ quan chủ trì\n|\nTiến độ\n|---\n(1)\n|\n(2)\n|\n(3)\n|\n(4)\n"
        "|\n|\n1\n|\nRà soát thủ tục\n|\n"
