@@ -315,6 +315,10 @@ std::pair<std::string, std::string> SplitTitleColon(const std::string& text) {
 // signature) stay text for the header and footer.
 constexpr size_t kMinCellPerLineColumns = 3;
 
+// A source line at least this long that ends without a closing mark was wrapped by the text's
+// producer: the next line carries on its sentence.
+constexpr size_t kMinWrappedLineBytes = 60;
+
 void ReadCellPerLineTables(std::string_view text, std::vector<Line>& lines, int from) {
   const int n = static_cast<int>(lines.size());
   auto is_bar = [&](int i) { return lines[i].table_row && lines[i].cells.empty(); };
@@ -569,7 +573,15 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     }
     // A heading wraps only onto a line starting with a lowercase letter ("công đoàn"): a body
     // line under it may start with a number ("50.000 triệu đồng …", "28/7/1929 …").
-    bool continuation = open_block && !StartsWithUpper(t) &&
+    // A long line cut mid-sentence (no closing mark, "… các tỉnh: Đắk Lắk, Khánh" / "Hòa, Gia
+    // Lai …") goes on even where the next line starts with a capital: a hard-wrapped item.
+    bool cut_mid_sentence = false;
+    if (open_block && open_block->kind != Block::Kind::kHeading) {
+      const std::string& last = seg.lines[open_block->last_line].text;
+      cut_mid_sentence = last.size() >= kMinWrappedLineBytes &&
+                         last.find_last_of(".;:!?)\"”") != last.size() - 1;
+    }
+    bool continuation = open_block && (!StartsWithUpper(t) || cut_mid_sentence) &&
                         (open_block->kind == Block::Kind::kHeading
                              ? seg.lines[open_block->last_line].text.back() != ':' &&
                                    StartsWithLowercaseLetter(t)
