@@ -299,6 +299,85 @@ std::pair<std::string, std::string> SplitTitleColon(const std::string& text) {
   return {head, rest};
 }
 
+// A table written one cell per line, as pages converted from Word often are: each cell's lines
+// stand between lone "|" lines, and a row ends where two bars meet or at a "|---" rule.
+//
+//   |
+//   STT            ← header row: cells "STT", "Nội dung", "Cơ quan chủ trì"
+//   |
+//   Nội dung
+//   |
+//   Cơ quan chủ trì
+//   |
+//   |              ← the row closes, the next one opens
+//   1
+//   |
+//   Tổ chức …      ← a cell may wrap over several lines
+//   …
+//
+// Each row is read into the cells of its first content line, which becomes a table row; its
+// other content lines become part of it (blank). Only tables whose first row has at least
+// kMinCellPerLineColumns cells are read so: two-cell layouts (issuer and motto, recipients and
+// signature) stay text for the header and footer.
+constexpr size_t kMinCellPerLineColumns = 3;
+
+// A source line at least this long that ends without a closing mark was wrapped by the text's
+// producer: the next line carries on its sentence.
+constexpr size_t kMinWrappedLineBytes = 60;
+
+void ReadCellPerLineTables(std::string_view text, std::vector<Line>& lines, int from) {
+  const int n = static_cast<int>(lines.size());
+  auto is_bar = [&](int i) { return lines[i].table_row && lines[i].cells.empty(); };
+  auto is_rule = [&](int i) {
+    return text.substr(lines[i].begin, lines[i].end - lines[i].begin).find('-') !=
+           std::string_view::npos;
+  };
+  auto is_content = [&](int i) { return !lines[i].table_row && !lines[i].text.empty(); };
+  struct Row {
+    std::vector<std::string> cells;
+    std::vector<int> content_lines;
+  };
+  for (int i = from; i < n; ++i) {
+    if (!is_bar(i) || i + 1 >= n || !is_content(i + 1)) continue;
+    std::vector<Row> rows(1);
+    int j = i;
+    bool previous_bar = false;
+    for (; j < n; ++j) {
+      if (is_bar(j)) {
+        if ((previous_bar || is_rule(j)) && !rows.back().cells.empty()) rows.emplace_back();
+        previous_bar = true;
+        continue;
+      }
+      if (!is_content(j)) break;
+      Row& row = rows.back();
+      if (previous_bar) row.cells.emplace_back();
+      std::string& cell = row.cells.back();
+      cell += (cell.empty() ? "" : " ") + lines[j].text;
+      row.content_lines.push_back(j);
+      previous_bar = false;
+    }
+    if (rows.back().cells.empty()) rows.pop_back();
+    if (rows.empty() || rows.front().cells.size() < kMinCellPerLineColumns) {
+      i = j;
+      continue;
+    }
+    for (Row& row : rows) {
+      std::string joined;
+      for (const auto& c : row.cells) {
+        if (!c.empty()) joined += (joined.empty() ? "" : " ") + c;
+      }
+      for (int k : row.content_lines) {
+        lines[k].table_row = true;
+        lines[k].text.clear();
+      }
+      Line& first = lines[row.content_lines.front()];
+      first.cells = std::move(row.cells);
+      first.text = std::move(joined);
+    }
+    i = j;
+  }
+}
+
 }  // namespace
 
 Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*, std::string_view),
@@ -345,6 +424,8 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     body_start = seg.title_last >= 0 ? seg.title_last + 1 : seg.type_line + 1;
   }
 
+  ReadCellPerLineTables(text, seg.lines, body_start);
+
   // 3. Body, footer and footnotes; sections and blocks.
   Zone zone = Zone::kBody;
   Block* open_block = nullptr;
@@ -384,7 +465,11 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     std::string label, rest;
     // Zone changes.
     bool restart = is_type_line(context, t) || RE2::PartialMatch(t, AppendixHeading()) ||
-                   (zone == Zone::kFooter && RE2::PartialMatch(t, AnnexCaption())) ||
+                   (zone == Zone::kFooter && (RE2::PartialMatch(t, AnnexCaption()) ||
+                                              // the caption wrapped: "(Ban" / "hành kèm theo …"
+                                              (i + 1 < n && !seg.lines[i + 1].table_row &&
+                                               RE2::PartialMatch(t + " " + seg.lines[i + 1].text,
+                                                                 AnnexCaption())))) ||
                    (zone != Zone::kBody && RE2::PartialMatch(t, RomanHeading()));
     if (zone != Zone::kBody && restart && !l.table_row) {
       zone = Zone::kBody;
@@ -494,7 +579,15 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     }
     // A heading wraps only onto a line starting with a lowercase letter ("công đoàn"): a body
     // line under it may start with a number ("50.000 triệu đồng …", "28/7/1929 …").
-    bool continuation = open_block && !StartsWithUpper(t) &&
+    // A long line cut mid-sentence (no closing mark, "… các tỉnh: Đắk Lắk, Khánh" / "Hòa, Gia
+    // Lai …") goes on even where the next line starts with a capital: a hard-wrapped item.
+    bool cut_mid_sentence = false;
+    if (open_block && open_block->kind != Block::Kind::kHeading) {
+      const std::string& last = seg.lines[open_block->last_line].text;
+      cut_mid_sentence = last.size() >= kMinWrappedLineBytes &&
+                         last.find_last_of(".;:!?)\"”") != last.size() - 1;
+    }
+    bool continuation = open_block && (!StartsWithUpper(t) || cut_mid_sentence) &&
                         (open_block->kind == Block::Kind::kHeading
                              ? seg.lines[open_block->last_line].text.back() != ':' &&
                                    StartsWithLowercaseLetter(t)

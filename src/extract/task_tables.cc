@@ -54,14 +54,41 @@ bool IsGroupLabel(const std::string& label) {
          (label.size() == 1 && label[0] >= 'A' && label[0] <= 'Z');
 }
 
+// The row numbering the columns under the header ("A | B | 1 | 2 | 3"): every cell a column
+// number or letter, at most two characters, perhaps in brackets.
+bool IsColumnNumberRow(const std::vector<std::string>& cells) {
+  int numbered = 0;
+  for (const std::string& c : cells) {
+    if (c.empty()) continue;
+    std::string bare;
+    for (char ch : c) {
+      if (ch != '(' && ch != ')' && ch != ' ') bare += ch;
+    }
+    if (bare.empty() || bare.size() > 2 ||
+        !std::all_of(bare.begin(), bare.end(), [](char ch) {
+          return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        })) {
+      return false;
+    }
+    ++numbered;
+  }
+  return numbered >= 2;
+}
+
 // The bodies named in a cell: the agency list, else the whole cell when it is short (a table
 // cell holds only names, so "Phòng Tư pháp huyện" counts even when no head word starts it).
 std::vector<std::string> BodiesInCell(const AgencyRules& agencies, const std::string& cell) {
   std::vector<std::string> names = SplitAgencyList(agencies, cell);
-  if (names.empty() && !cell.empty()) {
-    std::string f = Fold(cell);
-    int words = f.empty() ? 0 : 1 + static_cast<int>(std::count(f.begin(), f.end(), ' '));
-    if (words > 0 && words <= 12) names.push_back(cell);
+  std::string f = Fold(cell);
+  int words = f.empty() ? 0 : 1 + static_cast<int>(std::count(f.begin(), f.end(), ' '));
+  bool short_cell = words > 0 && words <= 12;
+  if (names.empty() && short_cell) names.push_back(cell);
+  // One name cut short inside a cell that lists nothing else ("Cục Việc" of "Cục Việc làm", cut
+  // at a word that reads as a verb): the cell is the name.
+  if (names.size() == 1 && short_cell && names[0].size() < cell.size() &&
+      cell.compare(0, names[0].size(), names[0]) == 0 &&
+      cell.find_first_of(",;") == std::string::npos) {
+    names[0] = cell;
   }
   return names;
 }
@@ -101,7 +128,7 @@ std::vector<Task> TasksFromTable(const Segmentation& seg, const std::vector<int>
   for (size_t r = 1; r < row_blocks.size(); ++r) {
     const Block& blk = seg.blocks[row_blocks[r]];
     const std::vector<std::string>& cells = seg.lines[blk.first_line].cells;
-    if (cells.empty()) continue;  // the "|---|" separator
+    if (cells.empty() || IsColumnNumberRow(cells)) continue;  // "|---|", "| A | B | 1 | 2 |"
     std::string label = CellAt(cells, m.label);
     std::string lead = CellAt(cells, m.lead);
     if (grouped) {

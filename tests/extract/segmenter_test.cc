@@ -83,6 +83,35 @@ TEST(SegmenterTest, FooterStartsAtNoiNhanAndAttachedPlanResumesBody) {
   EXPECT_EQ(h.back(), "I|MỤC ĐÍCH");
 }
 
+TEST(SegmenterTest, AnnexCaptionWrappedAfterItsFirstWordResumesBody) {
+  const std::vector<std::pair<std::string, size_t>> cases = {
+      {"(Ban\nhành kèm theo Quyết định số 7/QĐ-BTC)\n", 2},
+      {"(Kèm\ntheo Kế hoạch số 20/KH-UBND)\n", 2},
+      {"(Ban\nchỉ đạo tỉnh)\n", 1},  // not a caption: the footer goes on
+  };
+  for (const auto& [caption, headings] : cases) {
+    Extraction e = ExtractText("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Ban hành.\nNơi nhận:\n- Như Điều 3;\n" +
+                               caption + "1. Danh mục\n");
+    EXPECT_EQ(e.sections.size(), headings) << caption;
+  }
+}
+
+// A long line cut mid-sentence carries on onto a line starting with a capital (a place name).
+TEST(SegmenterTest, LongLineCutMidSentenceGoesOnOntoACapital) {
+  const std::string head = "CÔNG ĐIỆN\nThử\n\nII. NHIỆM VỤ\n";
+  const std::vector<std::pair<std::string, size_t>> cases = {
+      {"- Bộ trưởng Bộ Xây dựng phối hợp hỗ trợ các tỉnh Quảng Ngãi, Bình\n"
+       "Định và Phú Yên khắc phục hậu quả mưa lũ.\n", 1},
+      {"- Bộ trưởng Bộ Xây dựng phối hợp hỗ trợ các tỉnh khắc phục hậu quả mưa lũ.\n"
+       "- Bộ Y tế bảo đảm thuốc men cho Nhân dân vùng bị chia cắt.\n", 2},
+      {"- Sở Y tế chủ trì thực hiện\nSở Tài chính bố trí kinh phí.\n", 2},  // a short line
+  };
+  for (const auto& [body, blocks] : cases) {
+    Extraction e = ExtractText(head + body);
+    EXPECT_EQ(e.tasks.size(), blocks) << body;
+  }
+}
+
 TEST(SegmenterTest, CleanLineSplitsMarkdownTableCells) {
   Line l = CleanLine("| Số: 518/QĐ-UBND | Bình Định, ngày 23 tháng 02 năm 2023 |");
   EXPECT_TRUE(l.table_row);

@@ -201,6 +201,45 @@ TEST(TasksTest, AllocationTableRowsBelongToTheirGroupBody) {
   EXPECT_EQ(Agencies(e.tasks[1]), (std::vector<std::string>{"HUYỆN PHÙ CÁT/perform"}));
 }
 
+// Tables converted from Word with one cell per line: cells between lone "|" lines, a row closed
+// where two bars meet or at a "|---" rule; a cell may wrap over several lines.
+TEST(TasksTest, TableWrittenOneCellPerLineIsReadAsRows) {
+  struct Case {
+    std::string rows;
+    std::vector<std::string> texts, agencies;
+    std::string deadline_start;
+  };
+  const std::string head =
+      "Số: 12/KH-UBND\nĐà Nẵng, ngày 05 tháng 4 năm 2025\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n";
+  const std::vector<Case> cases = {
+      {"|\nTT\n|\nNội dung nhiệm vụ\n|\nĐơn vị chủ trì\n|\nThời hạn\n|\n|\n1\n|\n"
+       "Xây dựng cơ sở dữ liệu\nđất đai của thành phố\n|\nSở Nông nghiệp và Môi trường\n|\n"
+       "Quý III/2025\n|\n|\n2\n|\nĐào tạo cán bộ\n|\nSở Nội vụ\n|\nThường xuyên\n|\n"
+       "|\n3\n|\nHỗ trợ người lao động\n|\nCục Việc làm\n|\nNăm 2026\n|\n",
+       {"Xây dựng cơ sở dữ liệu đất đai của thành phố", "Đào tạo cán bộ", "Hỗ trợ người lao động"},
+       {"Sở Nông nghiệp và Môi trường/lead", "Sở Nội vụ/lead", "Cục Việc làm/lead"},
+       "2025-07-01"},
+      {"|\nSTT\n|\nCông việc\n|\nCơ quan chủ trì\n|\nTiến độ\n|---\n(1)\n|\n(2)\n|\n(3)\n|\n(4)\n"
+       "|\n|\n1\n|\nRà soát thủ tục\n|\n"
+       "Văn phòng UBND tỉnh\n|\nTháng 9/2025\n|\n",
+       {"Rà soát thủ tục"}, {"Văn phòng UBND tỉnh/lead"}, "2025-09-01"},
+  };
+  for (const auto& c : cases) {
+    Extraction e = ExtractText(head + c.rows);
+    ASSERT_EQ(e.tasks.size(), c.texts.size()) << c.rows;
+    for (size_t i = 0; i < c.texts.size(); ++i) {
+      EXPECT_EQ(e.tasks[i].text, c.texts[i]);
+      EXPECT_EQ(Agencies(e.tasks[i]), (std::vector<std::string>{c.agencies[i]}));
+    }
+    ASSERT_TRUE(e.tasks[0].deadline.has_value());
+    EXPECT_EQ(e.tasks[0].deadline->start, c.deadline_start);
+  }
+  // Two cells a row (recipients beside the signature) stay text: no table, no task.
+  Extraction two = ExtractText("KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n"
+                               "|\nNội dung\n|\nCơ quan chủ trì\n|\n|\nTổng kết\n|\nSở Y tế\n|\n");
+  EXPECT_TRUE(two.tasks.empty());
+}
+
 TEST(TasksTest, TableWithoutABodyColumnGivesNoTasks) {
   Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n| STT | Chỉ tiêu | Năm 2024 |\n|---|---|---|\n"
                              "| 1 | Đoàn viên mới | 500 |\n");
