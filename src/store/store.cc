@@ -1795,7 +1795,9 @@ Result<std::vector<DocumentSummary>> Store::Documents() {
 
 Result<DocumentSummary> Store::DocumentByRef(const std::string& symbol_or_path) {
   return Guarded(path_, [&]() -> Result<DocumentSummary> {
-    const std::string ref = Trim(symbol_or_path);
+    // Trim() goes through ICU, which would turn a path's ill-formed bytes into U+FFFD.
+    const bool well_formed = EscapeIllFormedUtf8(symbol_or_path) == symbol_or_path;
+    const std::string ref = well_formed ? Trim(symbol_or_path) : symbol_or_path;
     if (ref.empty()) return Status::InvalidInput(path_ + ": empty document reference");
     const std::vector<DocumentSummary> docs = FindDocuments(*db_, ref);
     if (docs.empty()) return Status::NotFound(path_ + ": no document '" + ref + "'");

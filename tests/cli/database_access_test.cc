@@ -102,5 +102,32 @@ TEST_F(DatabaseAccessTest, ReadCommandsWorkInAReadOnlyDirectory) {
   EXPECT_FALSE(fs::exists(db + "-shm"));
 }
 
+TEST_F(DatabaseAccessTest, FileNamesThatAreNotUtf8AreEscapedAndNeverAbortJson) {
+  // "kế hoạch" saved by an old Windows tool in Windows-1258 / TCVN3 bytes.
+  const std::string name = "k\xE9 ho\xB9" "ch 7.txt";
+  Write("plans/" + name, LongPlan(7, 2));
+  const std::string plans = Quote((dir_ / "plans").string());
+  const std::string db = (dir_ / "plans.db").string();
+  auto r = Shell(std::string(PLANGRAPH_BINARY) + " extract " + plans + " --format json 2>&1");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.find("type_error"), std::string::npos) << r.out;
+  r = Run("import " + plans + " --format json", db);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("k\\\\xE9 ho\\\\xB9ch 7.txt"), std::string::npos) << r.out;
+  for (const char* command : {"show 7/KH-SYT --format json", "search \"giam sat\" --format json",
+                              "audit --format json", "export --format json"}) {
+    r = Run(command, db);
+    EXPECT_EQ(r.status, 0) << command << "\n" << r.out;
+    EXPECT_NE(r.out.find("k\\\\xE9 ho\\\\xB9ch 7.txt"), std::string::npos) << command << "\n"
+                                                                         << r.out;
+  }
+  r = Run("export --format graphml", db);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out.find('\xE9'), std::string::npos);  // no stray byte: the XML stays valid
+  // Stored losslessly: the plan is found again by its real (raw) path.
+  r = Run("show " + Quote((dir_ / "plans" / name).string()), db);
+  EXPECT_EQ(r.status, 0) << r.out;
+}
+
 }  // namespace
 }  // namespace plangraph
