@@ -101,6 +101,9 @@ json Escaped(json j) {
   return j;
 }
 
+// A path as shown in text: bytes of a legacy-encoded file name written "\\xE9".
+std::string Shown(const std::string& path) { return EscapeIllFormedUtf8(path); }
+
 // 1 when what was asked for is not there, 2 for every other failure.
 int ExitCodeOf(const Status& s) { return s.kind() == Status::Kind::kNotFound ? 1 : 2; }
 
@@ -303,9 +306,9 @@ int RunImport(const std::vector<std::string>& args) {
       if (StopsTheImport(outcome.status())) {
         // The next files would meet the same full disk or lock: stop with one message.
         const int kept = tally.imported + tally.replaced + tally.moved;
-        const std::string error = outcome.status().message() + " while importing " + files[i] +
+        const std::string error = outcome.status().message() + " while importing " + Shown(files[i]) +
                                   "; import stopped: " + std::to_string(kept) +
-                                  " document(s) stored before it are kept, " + files[i] +
+                                  " document(s) stored before it are kept, " + Shown(files[i]) +
                                   " and the " + std::to_string(files.size() - i - 1) +
                                   " file(s) after it were not imported";
         std::cerr << "plangraph: " << error << "\n";
@@ -326,7 +329,7 @@ int RunImport(const std::vector<std::string>& args) {
     results.push_back({{"path", files[i]}, {"outcome", kind}});
     if (o.format == "text" && !quiet && kind != "unchanged") {
       progress.Done();
-      std::cout << kind << ": " << files[i] << "\n";
+      std::cout << kind << ": " << Shown(files[i]) << "\n";
     }
   }
   progress.Done();
@@ -341,7 +344,7 @@ int RunImport(const std::vector<std::string>& args) {
       }
       ++tally.pruned;
       results.push_back({{"path", d.path}, {"outcome", "pruned"}});
-      if (o.format == "text" && !quiet) std::cout << "pruned: " << d.path << "\n";
+      if (o.format == "text" && !quiet) std::cout << "pruned: " << Shown(d.path) << "\n";
     }
   }
   if (o.format == "json") {
@@ -463,7 +466,8 @@ std::string PlanLine(const CitingPlan& p) {
   std::string s = PlanName(p.type, p.symbol);
   if (!p.date.empty()) s += "  " + p.date;
   if (!p.issuer.empty()) s += "  " + p.issuer;
-  return s + "  [" + Join(p.relations, ", ") + "]  " + p.path + ":" + std::to_string(p.first_line);
+  return s + "  [" + Join(p.relations, ", ") + "]  " + Shown(p.path) + ":" +
+         std::to_string(p.first_line);
 }
 
 }  // namespace
@@ -665,7 +669,7 @@ int RunAudit(const std::vector<std::string>& args) {
     for (const auto& d : report->documents) {
       if (totals_only) break;
       std::cout << PlanName(d.document.type, d.document.symbol) << "  "
-                << d.document.path << "\n  " << CountsLine(d.counts)
+                << Shown(d.document.path) << "\n  " << CountsLine(d.counts)
                 << (d.has_organisation_section ? "" : "; no organisation section") << "\n";
       if (d.plan_limit) std::cout << "  plan-wide limit: " << d.plan_limit->text << "\n";
       if (details) {
@@ -735,10 +739,10 @@ int RunSearch(const std::vector<std::string>& args) {
   } else {
     for (const auto& d : *headers) {
       std::cout << PlanName(d.type, d.symbol) << "  " << d.date << "  " << d.issuer << "  "
-                << d.path << "\n    " << d.title << "\n";
+                << Shown(d.path) << "\n    " << d.title << "\n";
     }
     for (const auto& h : *hits) {
-      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << h.path << ":" << h.line
+      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << Shown(h.path) << ":" << h.line
                 << (h.section_path.empty() ? "" : "  [" + h.section_path + "]") << "\n    "
                 << h.snippet << "\n";
     }

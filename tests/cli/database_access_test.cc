@@ -121,6 +121,11 @@ TEST_F(DatabaseAccessTest, FileNamesThatAreNotUtf8AreEscapedAndNeverAbortJson) {
     EXPECT_NE(r.out.find("k\\\\xE9 ho\\\\xB9ch 7.txt"), std::string::npos) << command << "\n"
                                                                          << r.out;
   }
+  // In text, the name is shown escaped too.
+  r = Run("search \"giam sat\"", db);
+  EXPECT_NE(r.out.find("k\\xE9 ho\\xB9ch 7.txt"), std::string::npos) << r.out;
+  r = Run("audit", db);
+  EXPECT_NE(r.out.find("k\\xE9 ho\\xB9ch 7.txt"), std::string::npos) << r.out;
   r = Run("export --format graphml", db);
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out.find('\xE9'), std::string::npos);  // no stray byte: the XML stays valid
