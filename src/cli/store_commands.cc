@@ -306,8 +306,8 @@ int RunImport(const std::vector<std::string>& args) {
       if (StopsTheImport(outcome.status())) {
         // The next files would meet the same full disk or lock: stop with one message.
         const int kept = tally.imported + tally.replaced + tally.moved;
-        const std::string error = outcome.status().message() + " while importing " + Shown(files[i]) +
-                                  "; import stopped: " + std::to_string(kept) +
+        const std::string error = outcome.status().message() + " while importing " +
+                                  Shown(files[i]) + "; import stopped: " + std::to_string(kept) +
                                   " document(s) stored before it are kept, " + Shown(files[i]) +
                                   " and the " + std::to_string(files.size() - i - 1) +
                                   " file(s) after it were not imported";
@@ -383,7 +383,9 @@ int RunCheck(const std::vector<std::string>& args) {
   auto report = store->Check();
   if (!Check(report)) return 2;
   if (o.format == "json") {
-    std::cout << Escaped(json{{"database", o.db}, {"ok", report->ok()}, {"problems", report->problems}}).dump(1)
+    std::cout << Escaped(
+                     json{{"database", o.db}, {"ok", report->ok()}, {"problems", report->problems}})
+                     .dump(1)
               << "\n";
   } else if (report->ok()) {
     std::cout << o.db << ": ok\n";
@@ -508,7 +510,8 @@ int RunCites(const std::vector<std::string>& args) {
     if (o.format == "json") {
       json c = json::array();
       for (const auto& n : *nodes) c.push_back(NodeJson(n));
-      std::cout << Escaped(json{{"query", ref}, {"ambiguous", true}, {"candidates", c}}).dump(1) << "\n";
+      std::cout << Escaped(json{{"query", ref}, {"ambiguous", true}, {"candidates", c}}).dump(1)
+                << "\n";
     } else {
       std::cerr << "plangraph: '" << ref << "' matches " << nodes->size()
                 << " documents; add the year or the full số:\n";
@@ -537,7 +540,8 @@ int RunCites(const std::vector<std::string>& args) {
       j["cycle"] = e.cycle;
       list.push_back(j);
     }
-    std::cout << Escaped(json{{"query", ref}, {"node", NodeJson(node)}, {"plans", list}}).dump(1) << "\n";
+    std::cout << Escaped(json{{"query", ref}, {"node", NodeJson(node)}, {"plans", list}}).dump(1)
+              << "\n";
   } else if (o.format == "csv") {
     std::cout << "depth,relations,type,symbol,date,issuer,path,line\n";
     for (const auto& e : entries) {
@@ -742,7 +746,8 @@ int RunSearch(const std::vector<std::string>& args) {
                 << Shown(d.path) << "\n    " << d.title << "\n";
     }
     for (const auto& h : *hits) {
-      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << Shown(h.path) << ":" << h.line
+      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << Shown(h.path) << ":"
+                << h.line
                 << (h.section_path.empty() ? "" : "  [" + h.section_path + "]") << "\n    "
                 << h.snippet << "\n";
     }

@@ -91,7 +91,8 @@ TEST_F(DatabaseAccessTest, ReadCommandsWorkInAReadOnlyDirectory) {
   chmod(db.c_str(), 0444);
   chmod(dir_.c_str(), 0555);
   // As nobody when we are root (root writes anywhere).
-  const std::string as = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+  const std::string as =
+      geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
   for (const char* command : {"stats", "search \"kiểm soát bệnh tật\"", "show 1/KH-SYT",
                               "audit", "export --format graphml"}) {
     auto r = Shell(as + PLANGRAPH_BINARY + " " + command + " --db " + Quote(db) + " 2>&1");

@@ -377,9 +377,8 @@ TEST(StoreOpenTest, RefusesANewerSchemaWithoutTouchingTheFile) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(store.status().message(),
-            path +
-                ": schema version 9 is newer than this plangraph supports (" + std::to_string(Store::kSchemaVersion) + "); use a newer "
-                "plangraph");
+            path + ": schema version 9 is newer than this plangraph supports (" +
+                std::to_string(Store::kSchemaVersion) + "); use a newer plangraph");
   EXPECT_EQ(ReadBytes(path), before);
   EXPECT_EQ(PragmaValue(path, "user_version"), 9);
 }
