@@ -159,6 +159,8 @@ OcrMode OcrModeNamed(const std::string& name) {
 int RunExtract(const std::vector<std::string>& args) {
   CLI::App app{"Extract plan documents: header, section tree, citations, targets, tasks.",
                "plangraph extract"};
+  app.footer("Exit status: 0 success; 1 an input failed (the others are still extracted); 2 bad "
+             "usage or a bad rule file.");
   std::vector<std::string> inputs;
   std::string format = "json";
   std::string rules_dir = DefaultRulesDir();

@@ -17,6 +17,7 @@
 #include "reader.h"
 #include "rules.h"
 #include "store.h"
+#include "text.h"
 #include "text_output.h"
 
 namespace plangraph::cli {
@@ -37,6 +38,10 @@ std::string DefaultDb() {
 }
 
 void AddDbOptions(CLI::App& app, DbOptions* o, std::vector<std::string> formats) {
+  app.footer(
+      "Exit status: 0 success; 1 an input failed or what was asked for is not found (or is "
+      "ambiguous: the candidates are listed); 2 bad usage, or the database is missing, locked, "
+      "full, damaged or not plangraph's.");
   o->db = DefaultDb();
   app.add_option("--db", o->db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
   std::string list;
@@ -55,18 +60,52 @@ int Parse(CLI::App& app, const std::vector<std::string>& args) {
   return -1;
 }
 
+// Read commands (must_exist) open the file read-only: they create nothing beside it, take no
+// write lock and work on read-only media.
 std::optional<Store> OpenStore(const std::string& path, bool must_exist) {
   if (must_exist && !fs::exists(path)) {
     std::cerr << "plangraph: " << path << ": no such database (run 'plangraph import' first)\n";
     return std::nullopt;
   }
-  auto store = Store::Open(path);
+  auto store = must_exist ? Store::OpenForReading(path) : Store::Open(path);
   if (!store.ok()) {
     std::cerr << "plangraph: " << store.status().message() << "\n";
     return std::nullopt;
   }
   return std::move(*store);
 }
+
+// check's FTS5 integrity-check is a write statement: it needs a writable connection.
+std::optional<Store> OpenWritableStore(const std::string& path) {
+  if (!fs::exists(path)) {
+    std::cerr << "plangraph: " << path << ": no such database (run 'plangraph import' first)\n";
+    return std::nullopt;
+  }
+  return OpenStore(path, /*must_exist=*/false);
+}
+
+// j with every string (and key) holding ill-formed UTF-8, a file name in a legacy encoding,
+// written escaped ("\\xE9"): dump() would throw on it.
+json Escaped(json j) {
+  if (j.is_string()) {
+    const auto& v = j.get_ref<const std::string&>();
+    std::string e = EscapeIllFormedUtf8(v);
+    if (e != v) j = e;
+  } else if (j.is_array()) {
+    for (json& item : j) item = Escaped(std::move(item));
+  } else if (j.is_object()) {
+    json out = json::object();
+    for (auto& [key, value] : j.items()) out[EscapeIllFormedUtf8(key)] = Escaped(value);
+    j = std::move(out);
+  }
+  return j;
+}
+
+// A path as shown in text: bytes of a legacy-encoded file name written "\\xE9".
+std::string Shown(const std::string& path) { return EscapeIllFormedUtf8(path); }
+
+// 1 when what was asked for is not there, 2 for every other failure.
+int ExitCodeOf(const Status& s) { return s.kind() == Status::Kind::kNotFound ? 1 : 2; }
 
 template <typename T>
 bool Check(const Result<T>& r) {
@@ -95,7 +134,7 @@ class Progress {
     const int kWidth = 30;
     int filled = static_cast<int>(kWidth * done / total_);
     std::string name = fs::path(file).filename().string();
-    if (name.size() > 40) name = name.substr(0, 37) + "...";
+    if (name.size() > 40) name = std::string(Utf8Prefix(name, 37)) + "…";
     std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
               << done << "/" << total_ << " " << name << "\x1b[K" << std::flush;
   }
@@ -200,6 +239,13 @@ Result<std::string> ImportOne(const Extractor& extractor, Store& store, const st
   return std::string("imported");
 }
 
+// A full disk or a database locked past the busy timeout: every later file would fail alike.
+bool StopsTheImport(const Status& s) {
+  return s.kind() == Status::Kind::kIOError &&
+         (s.message().find("database or disk is full") != std::string::npos ||
+          s.message().find("database is locked") != std::string::npos);
+}
+
 }  // namespace
 
 int RunImport(const std::vector<std::string>& args) {
@@ -257,6 +303,18 @@ int RunImport(const std::vector<std::string>& args) {
       ++tally.failed;
       if (outcome.status().kind() == Status::Kind::kUnreadable) ++tally.unreadable;
       progress.Done();
+      if (StopsTheImport(outcome.status())) {
+        // The next files would meet the same full disk or lock: stop with one message.
+        const int kept = tally.imported + tally.replaced + tally.moved;
+        const std::string error = outcome.status().message() + " while importing " +
+                                  Shown(files[i]) + "; import stopped: " + std::to_string(kept) +
+                                  " document(s) stored before it are kept, " + Shown(files[i]) +
+                                  " and the " + std::to_string(files.size() - i - 1) +
+                                  " file(s) after it were not imported";
+        std::cerr << "plangraph: " << error << "\n";
+        results.push_back({{"path", files[i]}, {"outcome", "failed"}, {"error", error}});
+        break;
+      }
       std::cerr << "plangraph: " << outcome.status().message() << "\n";
       results.push_back({{"path", files[i]}, {"outcome", "failed"},
                          {"error", outcome.status().message()}});
@@ -271,7 +329,7 @@ int RunImport(const std::vector<std::string>& args) {
     results.push_back({{"path", files[i]}, {"outcome", kind}});
     if (o.format == "text" && !quiet && kind != "unchanged") {
       progress.Done();
-      std::cout << kind << ": " << files[i] << "\n";
+      std::cout << kind << ": " << Shown(files[i]) << "\n";
     }
   }
   progress.Done();
@@ -286,16 +344,15 @@ int RunImport(const std::vector<std::string>& args) {
       }
       ++tally.pruned;
       results.push_back({{"path", d.path}, {"outcome", "pruned"}});
-      if (o.format == "text" && !quiet) std::cout << "pruned: " << d.path << "\n";
+      if (o.format == "text" && !quiet) std::cout << "pruned: " << Shown(d.path) << "\n";
     }
   }
   if (o.format == "json") {
-    std::cout << json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
+    std::cout << Escaped(json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
                       {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
                       {"moved", tally.moved}, {"duplicates", tally.duplicates},
                       {"pruned", tally.pruned}, {"failed", tally.failed},
-                      {"unreadable", tally.unreadable}}
-                     .dump(1)
+                      {"unreadable", tally.unreadable}}).dump(1)
               << "\n";
   } else {
     std::cout << "import into " << o.db << ": " << files.size() << " files, " << tally.imported
@@ -321,12 +378,13 @@ int RunCheck(const std::vector<std::string>& args) {
   DbOptions o;
   AddDbOptions(app, &o, {"text", "json"});
   if (int code = Parse(app, args); code >= 0) return code;
-  auto store = OpenStore(o.db, /*must_exist=*/true);
+  auto store = OpenWritableStore(o.db);
   if (!store) return 2;
   auto report = store->Check();
   if (!Check(report)) return 2;
   if (o.format == "json") {
-    std::cout << json{{"database", o.db}, {"ok", report->ok()}, {"problems", report->problems}}
+    std::cout << Escaped(
+                     json{{"database", o.db}, {"ok", report->ok()}, {"problems", report->problems}})
                      .dump(1)
               << "\n";
   } else if (report->ok()) {
@@ -349,7 +407,7 @@ int RunRemove(const std::vector<std::string>& args) {
   app.add_option("DOC", refs, "plans: id, số or path (relative paths as for show)")->required();
   AddDbOptions(app, &o, {"text"});
   if (int code = Parse(app, args); code >= 0) return code;
-  auto store = OpenStore(o.db, /*must_exist=*/true);
+  auto store = OpenWritableStore(o.db);
   if (!store) return 2;
   int failed = 0;
   for (const std::string& ref : refs) {
@@ -410,7 +468,8 @@ std::string PlanLine(const CitingPlan& p) {
   std::string s = PlanName(p.type, p.symbol);
   if (!p.date.empty()) s += "  " + p.date;
   if (!p.issuer.empty()) s += "  " + p.issuer;
-  return s + "  [" + Join(p.relations, ", ") + "]  " + p.path + ":" + std::to_string(p.first_line);
+  return s + "  [" + Join(p.relations, ", ") + "]  " + Shown(p.path) + ":" +
+         std::to_string(p.first_line);
 }
 
 }  // namespace
@@ -451,7 +510,8 @@ int RunCites(const std::vector<std::string>& args) {
     if (o.format == "json") {
       json c = json::array();
       for (const auto& n : *nodes) c.push_back(NodeJson(n));
-      std::cout << json{{"query", ref}, {"ambiguous", true}, {"candidates", c}}.dump(1) << "\n";
+      std::cout << Escaped(json{{"query", ref}, {"ambiguous", true}, {"candidates", c}}).dump(1)
+                << "\n";
     } else {
       std::cerr << "plangraph: '" << ref << "' matches " << nodes->size()
                 << " documents; add the year or the full số:\n";
@@ -480,7 +540,8 @@ int RunCites(const std::vector<std::string>& args) {
       j["cycle"] = e.cycle;
       list.push_back(j);
     }
-    std::cout << json{{"query", ref}, {"node", NodeJson(node)}, {"plans", list}}.dump(1) << "\n";
+    std::cout << Escaped(json{{"query", ref}, {"node", NodeJson(node)}, {"plans", list}}).dump(1)
+              << "\n";
   } else if (o.format == "csv") {
     std::cout << "depth,relations,type,symbol,date,issuer,path,line\n";
     for (const auto& e : entries) {
@@ -570,7 +631,7 @@ int RunAudit(const std::vector<std::string>& args) {
     filter.document = StoredPath(filter.document);
   }
   auto report = store->Audit(filter);
-  if (!Check(report)) return 2;
+  if (!Check(report)) return ExitCodeOf(report.status());
   if (o.format == "json") {
     json docs = json::array();
     for (const auto& d : report->documents) {
@@ -590,11 +651,10 @@ int RunAudit(const std::vector<std::string>& args) {
                       {"citations_not_in_database", d.unresolved_names},
                       {"citation_keys_not_in_database", d.unresolved_keys}});
     }
-    std::cout << json{{"documents", docs},
+    std::cout << Escaped(json{{"documents", docs},
                       {"total", CountsJson(report->total)},
                       {"documents_without_organisation_section",
-                       report->documents_without_organisation_section}}
-                     .dump(1)
+                       report->documents_without_organisation_section}}).dump(1)
               << "\n";
   } else if (o.format == "csv") {
     std::cout << "document_id,symbol,path,tasks,tasks_without_deadline,tasks_without_assignee,"
@@ -613,7 +673,7 @@ int RunAudit(const std::vector<std::string>& args) {
     for (const auto& d : report->documents) {
       if (totals_only) break;
       std::cout << PlanName(d.document.type, d.document.symbol) << "  "
-                << d.document.path << "\n  " << CountsLine(d.counts)
+                << Shown(d.document.path) << "\n  " << CountsLine(d.counts)
                 << (d.has_organisation_section ? "" : "; no organisation section") << "\n";
       if (d.plan_limit) std::cout << "  plan-wide limit: " << d.plan_limit->text << "\n";
       if (details) {
@@ -668,7 +728,7 @@ int RunSearch(const std::vector<std::string>& args) {
                       {"kind", h.kind}, {"section", h.section_path}, {"line", h.line},
                       {"snippet", h.snippet}, {"score", h.score}});
     }
-    std::cout << list.dump(1) << "\n";
+    std::cout << Escaped(list).dump(1) << "\n";
   } else if (o.format == "csv") {
     std::cout << "score,symbol,path,line,kind,section,snippet\n";
     for (const auto& d : *headers) {
@@ -683,10 +743,11 @@ int RunSearch(const std::vector<std::string>& args) {
   } else {
     for (const auto& d : *headers) {
       std::cout << PlanName(d.type, d.symbol) << "  " << d.date << "  " << d.issuer << "  "
-                << d.path << "\n    " << d.title << "\n";
+                << Shown(d.path) << "\n    " << d.title << "\n";
     }
     for (const auto& h : *hits) {
-      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << h.path << ":" << h.line
+      std::cout << (h.symbol.empty() ? "(no số)" : h.symbol) << "  " << Shown(h.path) << ":"
+                << h.line
                 << (h.section_path.empty() ? "" : "  [" + h.section_path + "]") << "\n    "
                 << h.snippet << "\n";
     }
@@ -721,7 +782,7 @@ int RunShow(const std::vector<std::string>& args) {
     j["document_id"] = doc->id;
     j["content_hash"] = doc->content_hash;
     j["imported_at"] = doc->imported_at;
-    std::cout << j.dump(1) << "\n";
+    std::cout << Escaped(j).dump(1) << "\n";
   } else {
     std::cout << "#" << doc->id << " imported " << doc->imported_at << " (" << doc->encoding
               << ")\n"
@@ -800,7 +861,7 @@ int RunExport(const std::vector<std::string>& args) {
     }
     json j = GraphToJson(*graph);
     j["documents"] = plans;
-    text = j.dump(1) + "\n";
+    text = Escaped(j).dump(1) + "\n";
   }
   if (output.empty()) {
     std::cout << text;
@@ -834,12 +895,11 @@ int RunStats(const std::vector<std::string>& args) {
   if (o.format == "json") {
     json topj = json::array();
     for (const auto& n : s.top_cited) topj.push_back(NodeJson(n));
-    std::cout << json{{"documents", s.documents}, {"sections", s.sections},
+    std::cout << Escaped(json{{"documents", s.documents}, {"sections", s.sections},
                       {"citations", s.citations}, {"cited_documents", s.nodes},
                       {"targets", s.targets},     {"tasks", s.tasks},
                       {"agencies", s.agencies},   {"assignments", s.assignments},
-                      {"paragraphs", s.paragraphs}, {"top_cited", topj}}
-                     .dump(1)
+                      {"paragraphs", s.paragraphs}, {"top_cited", topj}}).dump(1)
               << "\n";
     return 0;
   }

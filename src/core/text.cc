@@ -327,4 +327,39 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
+std::string EscapeIllFormedUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  for (int32_t i = 0; i < len;) {
+    if (b[i] < 0x80) {
+      out.push_back(static_cast<char>(b[i++]));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c >= 0) {
+      out.append(s.substr(start, i - start));
+      continue;
+    }
+    // U8_NEXT skips a truncated sequence whole; escape its first byte and look again after it.
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    out += "\\x";
+    out.push_back(kHex[b[start] >> 4]);
+    out.push_back(kHex[b[start] & 0xF]);
+    i = start + 1;
+  }
+  return out;
+}
+
+std::string_view Utf8Prefix(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  // Back off continuation bytes (10xxxxxx) to the start of the character cut, then drop it.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 }  // namespace plangraph

@@ -2,13 +2,15 @@
 
 #include <sstream>
 
+#include "text.h"
+
 namespace plangraph {
 namespace {
 
 // Dot string literal: backslash and quote escaped; a newline becomes dot's centred line break.
 std::string DotQuote(const std::string& s) {
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : EscapeIllFormedUtf8(s)) {
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n') {
       out += "\\n";
@@ -19,7 +21,8 @@ std::string DotQuote(const std::string& s) {
   return out + "\"";
 }
 
-std::string XmlEscape(const std::string& s) {
+std::string XmlEscape(const std::string& raw) {
+  const std::string s = EscapeIllFormedUtf8(raw);  // a file name in a legacy encoding
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text.h"
+
 namespace plangraph {
 namespace {
 
@@ -76,11 +78,11 @@ class Writer {
 void Writer::String(std::string_view s) {
   const auto* b = reinterpret_cast<const uint8_t*>(s.data());
   if (s.size() > static_cast<size_t>(INT32_MAX)) {
-    buf_.append(nlohmann::json(std::string(s)).dump());
+    buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
     return;
   }
   int32_t len = static_cast<int32_t>(s.size());
-  // Ill-formed UTF-8 is left to dump(), which rejects it with its own error.
+  // Ill-formed UTF-8 (a file name in a legacy encoding) is written escaped, "\\xE9".
   for (int32_t i = 0; i < len;) {
     if (b[i] < 0x80) {
       ++i;
@@ -89,7 +91,7 @@ void Writer::String(std::string_view s) {
     UChar32 c;
     U8_NEXT(b, i, len, c);
     if (c < 0) {
-      buf_.append(nlohmann::json(std::string(s)).dump());
+      buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
       return;
     }
   }

@@ -3,6 +3,8 @@
 #include <sstream>
 #include <vector>
 
+#include "text.h"
+
 namespace plangraph {
 namespace {
 
@@ -51,7 +53,7 @@ void PrintFacts(const FactsBySection& facts, int section, int depth, std::ostrin
   }
   for (const Task* tp : facts.tasks[slot]) {
     const Task& t = *tp;
-    std::string text = t.text.size() > 90 ? t.text.substr(0, 90) + "…" : t.text;
+    std::string text = t.text.size() > 90 ? std::string(Utf8Prefix(t.text, 90)) + "…" : t.text;
     out << pad << "[task] " << text << "\n";
     for (const Assignee& a : t.assignees) out << pad << "    → " << a.agency << " (" << a.role << ")\n";
     if (t.deadline) {

@@ -3,9 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -324,6 +328,9 @@ void SqlFold(sqlite3_context* ctx, int /*argc*/, sqlite3_value** argv) {
 // ---------------------------------------------------------------------------------------------
 // Errors.
 
+// How long a connection waits for another process's write before giving up ("database is locked").
+constexpr int kBusyTimeoutMs = 10000;
+
 Status SqliteStatus(const std::string& db_path, const SQLite::Exception& e) {
   const std::string msg = db_path + ": " + e.what();
   switch (e.getErrorCode() & 0xFF) {
@@ -333,8 +340,12 @@ Status SqliteStatus(const std::string& db_path, const SQLite::Exception& e) {
                                   e.what() + ")");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-    case SQLITE_IOERR:
+      return Status::IOError(db_path + ": database is locked by another process (waited " +
+                             std::to_string(kBusyTimeoutMs / 1000) +
+                             " s); try again when it has finished");
     case SQLITE_FULL:
+      return Status::IOError(db_path + ": database or disk is full");
+    case SQLITE_IOERR:
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
@@ -1190,11 +1201,16 @@ std::vector<DocumentSummary> FindDocuments(SQLite::Database& db, const std::stri
   return same_stem;
 }
 
+// One candidate a line (id, date, issuer, path), at most 20, then "… and N more".
 std::string CandidatesList(const std::vector<DocumentSummary>& docs) {
+  constexpr size_t kShown = 20;
   std::string list;
-  for (const DocumentSummary& d : docs) {
-    list += (list.empty() ? "" : ", ") + std::to_string(d.id) + " " + d.path;
+  for (size_t i = 0; i < docs.size() && i < kShown; ++i) {
+    const DocumentSummary& d = docs[i];
+    list += "\n  #" + std::to_string(d.id) + "  " + (d.date.empty() ? "(no date)" : d.date) +
+            "  " + (d.issuer.empty() ? "(no issuer)" : d.issuer) + "  " + d.path;
   }
+  if (docs.size() > kShown) list += "\n  … and " + std::to_string(docs.size() - kShown) + " more";
   return list;
 }
 
@@ -1869,7 +1885,7 @@ Result<Store> Store::OpenAt(const std::string& path, int schema_version) {
   return Guarded(path, [&]() -> Result<Store> {
     auto db =
         std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db->setBusyTimeout(5000);
+    db->setBusyTimeout(kBusyTimeoutMs);
     if (Status s = CheckOpenable(*db, path); !s.ok()) return s;
     Configure(*db);
     Migrate(*db, schema_version);
@@ -1960,13 +1976,15 @@ Result<std::vector<DocumentSummary>> Store::Documents() {
 
 Result<DocumentSummary> Store::DocumentByRef(const std::string& symbol_or_path) {
   return Guarded(path_, [&]() -> Result<DocumentSummary> {
-    const std::string ref = Trim(symbol_or_path);
+    // Trim() goes through ICU, which would turn a path's ill-formed bytes into U+FFFD.
+    const bool well_formed = EscapeIllFormedUtf8(symbol_or_path) == symbol_or_path;
+    const std::string ref = well_formed ? Trim(symbol_or_path) : symbol_or_path;
     if (ref.empty()) return Status::InvalidInput(path_ + ": empty document reference");
     const std::vector<DocumentSummary> docs = FindDocuments(*db_, ref);
     if (docs.empty()) return Status::NotFound(path_ + ": no document '" + ref + "'");
     if (docs.size() > 1) {
       return Status::InvalidInput(path_ + ": '" + ref + "' matches " + std::to_string(docs.size()) +
-                                  " documents: " + CandidatesList(docs));
+                                  " documents:" + CandidatesList(docs));
     }
     return docs.front();
   });
@@ -2163,14 +2181,51 @@ Result<Store::Snapshot> Store::ReadSnapshot() {
 // -----------------------------------------------------------------------------------------------
 // Queries of the web application (plangraph serve). Kept together at the end of the file.
 
+namespace {
+
+// Percent-encodes what a URI filename may not hold as is ('?', '#', '%', spaces, bytes >= 0x80).
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/._-~", c) != nullptr) {
+      uri += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof(hex), "%%%02X", c);
+      uri += hex;
+    }
+  }
+  return uri;
+}
+
+// A WAL file needs its -shm index. Where it cannot be created (a read-only directory or medium),
+// the file is opened immutable: SQLite then reads the main file only, takes no lock and creates
+// nothing. Refused when a -wal with content exists, whose commits immutable would not see.
+std::unique_ptr<SQLite::Database> OpenReadOnlyConnection(const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    db->setBusyTimeout(kBusyTimeoutMs);
+    PragmaInt(*db, "application_id");  // the first read is where a missing -shm shows
+    return db;
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xFF;
+    if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY) throw;
+    std::error_code ec;
+    if (std::filesystem::file_size(path + "-wal", ec) > 0 && !ec) throw;
+    return std::make_unique<SQLite::Database>(FileUri(path) + "?immutable=1",
+                                              SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  }
+}
+
+}  // namespace
+
 Result<Store> Store::OpenReadOnly(const std::string& path) {
   if (Status s = CheckSqliteHeader(path); !s.ok()) return s;
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such database");
   return Guarded(path, [&]() -> Result<Store> {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
-    db->setBusyTimeout(5000);
+    auto db = OpenReadOnlyConnection(path);
     const int app = PragmaInt(*db, "application_id");
     const int version = PragmaInt(*db, "user_version");
     if (app != kApplicationId) {
@@ -2186,6 +2241,23 @@ Result<Store> Store::OpenReadOnly(const std::string& path) {
     db->createFunction("plangraph_fold", 1, true, nullptr, SqlFold);
     return Store(path, std::move(db));
   });
+}
+
+Result<Store> Store::OpenForReading(const std::string& path) {
+  if (Status s = CheckSqliteHeader(path); !s.ok()) return s;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such database");
+  // An older schema is upgraded once, as any command did before, when the file may be written;
+  // the read itself then goes through a read-only connection.
+  const Result<int> version = Guarded(path, [&]() -> Result<int> {
+    auto db = OpenReadOnlyConnection(path);
+    return PragmaInt(*db, "application_id") == kApplicationId ? PragmaInt(*db, "user_version")
+                                                              : kSchemaVersion;
+  });
+  if (version.ok() && *version < kSchemaVersion && access(path.c_str(), W_OK) == 0) {
+    if (Result<Store> upgraded = Open(path); !upgraded.ok()) return upgraded.status();
+  }
+  return OpenReadOnly(path);
 }
 
 Result<std::vector<DocumentSummary>> Store::SearchHeaders(const std::string& text, int limit) {

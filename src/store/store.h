@@ -11,7 +11,7 @@
 // turned into a Status whose message starts with the database path.
 //
 // A Store owns one SQLite connection and is not thread-safe; open one Store per thread. Several
-// processes may share a file (WAL mode, 5 s busy timeout, write transactions taken IMMEDIATE).
+// processes may share a file (WAL mode, 10 s busy timeout, write transactions taken IMMEDIATE).
 // A call that makes several queries reads one state of the file, never half of an import
 // committed meanwhile; ReadSnapshot extends that over several calls.
 #ifndef PLANGRAPH_STORE_H_
@@ -281,7 +281,12 @@ class Store {
   // Opens an existing file for reading only (SQLITE_OPEN_READONLY): never creates, migrates or
   // writes it, so an import may run beside it (WAL). Refuses a file that is not plangraph's or
   // whose schema is not kSchemaVersion (an older file needs one `import` or `stats` to upgrade).
+  // Where the -shm index of a WAL file cannot be created (read-only directory or medium) the file
+  // is read immutable, with no lock and nothing created beside it.
   static Result<Store> OpenReadOnly(const std::string& path);
+  // What read commands open: OpenReadOnly, after upgrading an older schema once when the file
+  // may be written (a read-only file of an older schema is refused by OpenReadOnly).
+  static Result<Store> OpenForReading(const std::string& path);
   // Documents whose header (type, số, place, issuer, title) holds `text` as a phrase,
   // folded like Search ("dang uy xa tan tien" finds "Đảng ủy xã Tân Tiến"; "49-KH/TU" its plan),
   // newest first, at most `limit`. Text with no letter or digit finds nothing.

@@ -224,5 +224,32 @@ TEST(TextTest, SplitLinesReturnsViewsIntoTheInput) {
   EXPECT_EQ(lines[2].data(), text.data() + 11);
 }
 
+TEST(TextTest, EscapeIllFormedUtf8WritesOnlyTheBadBytesAsHex) {
+  struct Case {
+    std::string in, expected;
+  };
+  const std::vector<Case> cases = {
+      {"kế hoạch 12.txt", "kế hoạch 12.txt"},               // well-formed: unchanged
+      {"k\xE9 ho\xB9" "ch.txt", "k\\xE9 ho\\xB9ch.txt"},     // Windows-1258 / TCVN3 bytes
+      {"\xC3", "\\xC3"},                                     // a character cut at the end
+      {"\xE1\xBA" "a", "\\xE1\\xBAa"},                       // cut before an ASCII letter
+      {"C:\\plans\\x.txt", "C:\\plans\\x.txt"},             // backslashes stay as they are
+      {"\xED\xA0\x80", "\\xED\\xA0\\x80"},                   // a surrogate is not UTF-8
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(EscapeIllFormedUtf8(c.in), c.expected) << c.in;
+}
+
+TEST(TextTest, Utf8PrefixNeverCutsACharacter) {
+  const std::string text = "Sở Nội vụ";  // S, ở (3 bytes), space, N, ộ (3 bytes)…
+  EXPECT_EQ(Utf8Prefix(text, 1), "S");
+  EXPECT_EQ(Utf8Prefix(text, 2), "S");
+  EXPECT_EQ(Utf8Prefix(text, 3), "S");
+  EXPECT_EQ(Utf8Prefix(text, 4), "Sở");
+  EXPECT_EQ(Utf8Prefix(text, 7), "Sở N");
+  EXPECT_EQ(Utf8Prefix(text, 100), text);
+  EXPECT_EQ(Utf8Prefix(text, 0), "");
+}
+
 }  // namespace
 }  // namespace plangraph

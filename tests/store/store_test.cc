@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -1006,6 +1007,24 @@ TEST(StoreAuditTest, CountsGapsPerDocumentAndInTotal) {
   EXPECT_EQ(store.Audit({"99-KH/TU", ""}).status().kind(), Status::Kind::kNotFound);
 }
 
+TEST(StoreDocumentTest, AnAmbiguousReferenceListsAtMostTwentyCandidates) {
+  const std::string path = FreshPath("many_candidates");
+  Store store = OpenOrDie(path);
+  for (int i = 0; i < 23; ++i) {  // one plan number reused by 23 communes of a district
+    ImportOrDie(store,
+                Plan("Kế hoạch", "12/KH-UBND", "2023-03-" + std::to_string(10 + i),
+                     "ỦY BAN NHÂN DÂN XÃ " + std::to_string(i + 1)),
+                "/plans/xa" + std::to_string(i + 1) + ".txt");
+  }
+  Result<DocumentSummary> ambiguous = store.DocumentByRef("12/KH-UBND");
+  ASSERT_FALSE(ambiguous.ok());
+  const std::string& m = ambiguous.status().message();
+  EXPECT_EQ(m.rfind(path + ": '12/KH-UBND' matches 23 documents:\n  #", 0), 0u) << m;
+  EXPECT_EQ(std::count(m.begin(), m.end(), '\n'), 21) << m;
+  EXPECT_NE(m.find("  2023-03-10  ỦY BAN NHÂN DÂN XÃ 1  /plans/xa1.txt\n"), std::string::npos) << m;
+  EXPECT_TRUE(m.ends_with("\n  … and 3 more")) << m;
+}
+
 TEST(StoreDocumentTest, FindsDocumentsByIdPathAndSymbol) {
   const std::string path = FreshPath("by_ref");
   Store store = OpenOrDie(path);
@@ -1022,7 +1041,9 @@ TEST(StoreDocumentTest, FindsDocumentsByIdPathAndSymbol) {
   ASSERT_FALSE(ambiguous.ok());
   EXPECT_EQ(ambiguous.status().kind(), Status::Kind::kInvalidInput);
   EXPECT_EQ(ambiguous.status().message(),
-            path + ": '49/TU-KH' matches 2 documents: 2 /plans/49.txt, 3 /plans/49b.txt");
+            path + ": '49/TU-KH' matches 2 documents:\n"
+                   "  #2  2021-11-16  TỈNH ỦY ĐẮK LẮK  /plans/49.txt\n"
+                   "  #3  2022-01-01  TỈNH ỦY ĐẮK LẮK  /plans/49b.txt");
   EXPECT_EQ(store.DocumentByRef("77-KH/TU").status().kind(), Status::Kind::kNotFound);
   EXPECT_EQ(store.DocumentByRef("'; DROP TABLE documents; --").status().kind(),
             Status::Kind::kNotFound);
