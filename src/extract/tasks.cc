@@ -139,7 +139,8 @@ bool IsDutySentence(const AgencyRules& a, const std::string& text) {
   return a.stop->Match(view, after, view.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
-struct Found {
+// A body named in a task and the role the sentence gives it ("chủ trì" → lead).
+struct NamedBody {
   std::string name;
   std::string role;
 };
@@ -189,7 +190,7 @@ std::string RoleAfter(const AgencyRules& a, const std::string& view, size_t pos)
   return "perform";
 }
 
-void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Found>* out) {
+void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<NamedBody>* out) {
   std::string view = ToneCanonicalView(text);
   // Sentence starts: the block start and after ". ".
   std::vector<size_t> starts = {0};
@@ -248,7 +249,7 @@ void FindAssignees(const AgencyRules& a, const std::string& text, std::vector<Fo
 }
 
 void ExecutionClause(const AgencyRules& a, const TaskRules& rules, const std::string& text,
-                     std::vector<Found>* out) {
+                     std::vector<NamedBody>* out) {
   re2::StringPiece m;
   std::string view = ToneCanonicalView(text);
   if (!rules.execution->Match(view, 0, view.size(), RE2::UNANCHORED, &m, 1)) return;
@@ -595,7 +596,7 @@ std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const Ta
                              const AgencyRules& agencies, AgencyHeadings& agency_headings,
                              const std::vector<std::string>& owner,
                              const DeadlineRules& deadlines, const DocumentDate& doc) {
-  std::vector<Found> found;
+  std::vector<NamedBody> found;
   FindAssignees(agencies, blk.text, &found);
   ExecutionClause(agencies, rules, blk.text, &found);
   if (found.empty()) {
@@ -615,7 +616,7 @@ std::vector<Task> BlockTasks(const Segmentation& seg, const Block& blk, const Ta
     task.text = starts.size() == 1 ? blk.text : ClauseText(blk.text.substr(begin, end - begin));
     const Line& first = seg.lines[blk.LineAt(begin)];
     task.span = {first.number, first.begin, seg.lines[blk.LineAt(end > 0 ? end - 1 : 0)].end};
-    for (const Found& f : found) task.assignees.push_back({f.name, f.role, ""});
+    for (const NamedBody& f : found) task.assignees.push_back({f.name, f.role, ""});
     for (const DeadlineMention& m : limits) {
       if (m.begin >= begin && m.begin < end) task.schedule.push_back(m.deadline);
     }
