@@ -15,6 +15,7 @@ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug \
   >/dev/null
 cmake --build build-sanitize -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tools/lsan.supp" \
   ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)"
 
 echo "== short fuzz runs (clang + libFuzzer), a fixed number of inputs per target" >&2

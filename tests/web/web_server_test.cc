@@ -401,7 +401,7 @@ TEST_F(WebServerTest, ImportTakesFilesAndZipsAndRefusesWhatIsNotADocument) {
   }
   TestServer s(db_, /*allow_import=*/true);
   EXPECT_NE(Get(s, "/import").find("type=\"file\""), std::string::npos);
-  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 24);
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01", 20);
   const std::string zip = ZipOf({{"thu muc/ke-hoach-7.txt", GeneratedPlan(77)},
                                  {"../../evil/ke-hoach-8.txt", GeneratedPlan(88)},
                                  {"anh.png", png}});
