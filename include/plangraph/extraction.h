@@ -119,7 +119,7 @@ struct Extraction {
   std::vector<Task> tasks;
   std::vector<Paragraph> paragraphs;  // in text order
   // A limit the whole plan is held to, written on its own ("IV. THỜI GIAN THỰC HIỆN: Năm 2024"):
-  // it covers the tasks that give no limit of their own. See src/plan_limit.h.
+  // it covers the tasks that give no limit of their own. See src/extract/plan_limit.h.
   std::optional<Deadline> plan_limit;
 };
 

@@ -4,9 +4,10 @@
 //   if (!extractor.ok()) { ... extractor.status().message() ... }
 //   plangraph::Result<plangraph::Extraction> doc = extractor->ExtractFile("plan.txt");
 //
-// Stages, one file pair each under src/: reader (bytes → NFC text), segmenter (header, section
-// tree, footer), header (document identity), citations, targets, tasks (with agencies and
-// deadline). An Extractor is immutable after Create and may be shared between threads.
+// Stages, one file pair each: src/read/ (bytes → NFC text in every format), then under
+// src/extract/ the segmenter (header, section tree, footer), header (document identity),
+// citations, targets, tasks (with agencies and deadlines), paragraphs; docs/architecture.md has
+// the whole map. An Extractor is immutable after Create and may be shared between threads.
 #ifndef PLANGRAPH_PIPELINE_H_
 #define PLANGRAPH_PIPELINE_H_
 
@@ -31,8 +32,8 @@ struct ReadOptions {
   OcrMode ocr = OcrMode::kAuto;
 };
 
-struct Rules;        // compiled rules/, defined in src/rules.h
-struct DecodedText;  // the reader's output, defined in src/reader.h
+struct Rules;        // compiled rules/, defined in src/extract/rules.h
+struct DecodedText;  // the reader's output, defined in src/read/reader.h
 
 class Extractor {
  public:
