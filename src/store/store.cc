@@ -1624,17 +1624,6 @@ std::vector<DocumentAudit> AuditAll(SQLite::Database& db, SectionPaths& paths,
   return out;
 }
 
-void AddCounts(AuditCounts& total, const AuditCounts& n) {
-  total.tasks += n.tasks;
-  total.tasks_without_deadline += n.tasks_without_deadline;
-  total.tasks_without_assignee += n.tasks_without_assignee;
-  total.tasks_under_plan_limit += n.tasks_under_plan_limit;
-  total.tasks_assigned_to_issuer += n.tasks_assigned_to_issuer;
-  total.targets += n.targets;
-  total.targets_without_year += n.targets_without_year;
-  total.citations += n.citations;
-  total.unresolved_citations += n.unresolved_citations;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Search.
@@ -1864,6 +1853,18 @@ class ReadScope {
 };
 
 }  // namespace
+
+void AddCounts(AuditCounts& total, const AuditCounts& n) {
+  total.tasks += n.tasks;
+  total.tasks_without_deadline += n.tasks_without_deadline;
+  total.tasks_without_assignee += n.tasks_without_assignee;
+  total.tasks_under_plan_limit += n.tasks_under_plan_limit;
+  total.tasks_assigned_to_issuer += n.tasks_assigned_to_issuer;
+  total.targets += n.targets;
+  total.targets_without_year += n.targets_without_year;
+  total.citations += n.citations;
+  total.unresolved_citations += n.unresolved_citations;
+}
 
 // -----------------------------------------------------------------------------------------------
 // Store.

@@ -119,6 +119,9 @@ struct AuditCounts {
   int unresolved_citations = 0;  // citations whose node has no imported document
 };
 
+// Adds every count of `n` to `total` (audit totals, here and in the web pages).
+void AddCounts(AuditCounts& total, const AuditCounts& n);
+
 struct DocumentAudit {
   DocumentSummary document;
   AuditCounts counts;

@@ -151,16 +151,6 @@ Data CountsData(const AuditCounts& c, int plans, int without_organisation) {
   return x;
 }
 
-void AddCounts(AuditCounts& total, const AuditCounts& n) {
-  total.tasks += n.tasks;
-  total.tasks_without_deadline += n.tasks_without_deadline;
-  total.tasks_without_assignee += n.tasks_without_assignee;
-  total.targets += n.targets;
-  total.targets_without_year += n.targets_without_year;
-  total.citations += n.citations;
-  total.unresolved_citations += n.unresolved_citations;
-}
-
 Result<Page> Render(PageContext& c, const std::string& page, const std::string& title,
                     const Data& d) {
   auto html = c.templates.RenderPage(page, title, d);
