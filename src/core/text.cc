@@ -303,6 +303,18 @@ bool IsAllCaps(std::string_view s) {
   return letter && !lower;
 }
 
+bool IsMostlyCaps(std::string_view s, int min_letters) {
+  int letters = 0, lower = 0;
+  ForEachCodePoint(s, [&](UChar32 c) {
+    if (u_isalpha(c)) {
+      ++letters;
+      if (u_islower(c)) ++lower;
+    }
+    return true;
+  });
+  return letters >= min_letters && lower * 10 <= letters;
+}
+
 bool IsBlank(std::string_view s) {
   bool blank = true;
   ForEachCodePoint(s, [&](UChar32 c) {

@@ -37,6 +37,9 @@ std::string CollapseSpaces(std::string_view s);
 bool StartsWithUpper(std::string_view s);
 // True when s has at least one letter and no lowercase letter.
 bool IsAllCaps(std::string_view s);
+// Whether a text of at least `min_letters` letters is written in capitals but for a few
+// (at most one letter in ten): a title with a mixed-case term inside ("… HẠ TẦNG 5G, IoT …").
+bool IsMostlyCaps(std::string_view s, int min_letters = 12);
 // True when s is empty or only white space (line ends, tabs and Unicode spaces included).
 bool IsBlank(std::string_view s);
 

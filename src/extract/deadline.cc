@@ -190,6 +190,8 @@ std::string TrimDeadlineText(std::string_view s) {
     t.pop_back();
     t = Trim(t);
   }
+  // "(ngày 25/11)", a day in brackets after the event it dates: the text is the day.
+  if (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = Trim(t.substr(1, t.size() - 2));
   return t;
 }
 
@@ -284,8 +286,23 @@ std::vector<DeadlineMention> FindDeadlines(const DeadlineRules& rules, std::stri
   });
   // Kept hits by their begin: they never overlap, so the one beginning last before h.end is
   // the only one that can overlap h (a lookup, not a scan: a block may hold a million hits).
+  // Exclusions all apply, overlapping or not: they are merged into disjoint spans first (a
+  // cited title's period and the vision after it, "… đến năm 2045, tầm nhìn đến năm 2065").
   std::map<size_t, Hit> kept_at;
+  std::vector<Hit> excludes;
   for (const Hit& h : hits) {
+    if (is_exclude(h)) excludes.push_back(h);
+  }
+  std::sort(excludes.begin(), excludes.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  for (size_t i = 0; i < excludes.size();) {
+    Hit merged = excludes[i];
+    for (++i; i < excludes.size() && excludes[i].begin < merged.end; ++i) {
+      merged.end = std::max(merged.end, excludes[i].end);
+    }
+    kept_at.emplace(merged.begin, merged);
+  }
+  for (const Hit& h : hits) {
+    if (is_exclude(h)) continue;
     auto next = kept_at.lower_bound(h.end);
     if (next != kept_at.begin() && std::prev(next)->second.end > h.begin) continue;
     kept_at.emplace(h.begin, h);

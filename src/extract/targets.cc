@@ -245,7 +245,8 @@ int HorizonYear(std::string_view text) {
 
 Result<TargetRules> LoadTargetRules(const RuleFile& file) {
   std::vector<std::string> units, sections, cues, increases, categories, not_quantity,
-      sentence_cues, percent_after, before_cues, baseline_before, baseline_after;
+      sentence_cues, percent_after, before_cues, baseline_before, baseline_after, share_qualifiers,
+      spans_after, plan_periods;
   TargetRules rules;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
@@ -265,6 +266,9 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
     else if (kind == "cue.before") before_cues.push_back(v);
     else if (kind == "baseline.before") baseline_before.push_back(v);
     else if (kind == "baseline.after") baseline_after.push_back(v);
+    else if (kind == "share_qualifier") share_qualifiers.push_back(v);
+    else if (kind == "span.after") spans_after.push_back(v);
+    else if (kind == "plan_period.before") plan_periods.push_back(v);
     else if (kind == "noun.stop") rules.noun_stops.push_back(NounKey(v));
     else if (kind == "noun.excluded") rules.noun_excluded.push_back(NounKey(v));
     else if (kind.rfind("comparator.", 0) == 0) {
@@ -282,7 +286,8 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
       {"not_quantity", &not_quantity},       {"cue.sentence", &sentence_cues},
       {"cue.percent_after", &percent_after}, {"cue.before", &before_cues},
       {"baseline.before", &baseline_before}, {"baseline.after", &baseline_after},
-      {"noun.stop", &rules.noun_stops}};
+      {"noun.stop", &rules.noun_stops},      {"share_qualifier", &share_qualifiers},
+      {"span.after", &spans_after},          {"plan_period.before", &plan_periods}};
   for (const auto& [kind, list] : required) {
     if (list->empty()) return Status::BadRule(file.path + ": no " + kind + " lines");
   }
@@ -298,6 +303,9 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
   rules.before_cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(before_cues) + ")\\s*$");
   rules.sentence_cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(sentence_cues) + ")(?:[^\\pL\\pN]|$)");
   rules.percent_after = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(percent_after) + ")(?:[^\\pL\\pN]|$)");
+  rules.share_qualifier = Compile("\\d\\s*%[^;]*(?:^|[^\\pL\\pN])(?:" + Alternation(share_qualifiers) + ")\\s*$");
+  rules.span_after = Compile("^(?:" + Alternation(spans_after) + ")(?:[^\\pL\\pN]|$)");
+  rules.plan_period = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(plan_periods) + ")\\s*$");
   rules.section = Compile("^\\s*(?:" + Alternation(sections) + ")(?:[^\\pL\\pN]|$)");
   rules.cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(cues) + ")(?:[^\\pL\\pN]|$)");
   rules.increase = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(increases) + ")\\s*$");
@@ -308,7 +316,8 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
                          rules.range_head.get(), rules.not_quantity.get(),
                          rules.sentence_cue.get(), rules.percent_after.get(),
                          rules.before_cue.get(), rules.baseline_before.get(),
-                         rules.baseline_after.get()}) {
+                         rules.baseline_after.get(), rules.share_qualifier.get(),
+                         rules.span_after.get(), rules.plan_period.get()}) {
     if (!re->ok()) return Status::BadRule(file.path + ": combined pattern: " + re->error());
   }
   return rules;
@@ -397,6 +406,13 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
                  (percent && RE2::PartialMatch(clause_after, *rules.percent_after)) ||
                  RE2::PartialMatch(SentenceBefore(view, lead), *rules.sentence_cue);
       if (!(in_section || cue || line_value)) continue;
+      if (!percent && RE2::PartialMatch(clause_before, *rules.share_qualifier)) continue;
+      if (RE2::PartialMatch(re2::StringPiece(view.data() + q.ub, view.size() - q.ub), *rules.span_after)) {
+        continue;
+      }
+      if (Fold(t.substr(q.ub, q.ue - q.ub)) == "nam" && RE2::PartialMatch(before, *rules.plan_period)) {
+        continue;  // "Kế hoạch … 05 năm": the length of a named plan
+      }
       if (RE2::PartialMatch(before, *rules.category)) continue;
       // The starting point of a change ("giảm từ 23 … xuống 18 …") is no target.
       if (RE2::PartialMatch(clause_before, *rules.baseline_before) &&

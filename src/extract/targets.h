@@ -38,6 +38,9 @@ struct TargetRules {
   std::shared_ptr<const RE2> before_cue;     // "trên", "khoảng" right before the number
   std::shared_ptr<const RE2> sentence_cue;   // "phấn đấu" anywhere earlier in the sentence
   std::shared_ptr<const RE2> percent_after;  // "100% … được": a share that will be reached
+  std::shared_ptr<const RE2> share_qualifier;  // "70% … ít nhất " before a number: no target
+  std::shared_ptr<const RE2> span_after;       // at the unit: "năm qua", a span of the past
+  std::shared_ptr<const RE2> plan_period;      // before "05 năm": "kế hoạch", a plan's length
   std::vector<std::string> noun_stops;       // lowercase words that end a counted noun phrase
   std::vector<std::string> noun_excluded;    // lowercase first words that are no counted noun
   std::shared_ptr<const RE2> section;   // target-section heading

@@ -102,11 +102,29 @@ Task RowTask(const Segmentation& seg, const Block& blk, std::string text) {
   return t;
 }
 
+// The longest cell, in words, still read as a schedule the rules cannot date ("Theo tiến độ của
+// Bộ Tài chính", "Sau khi có hướng dẫn của Trung ương"). A longer one is a sentence that ran into
+// the column, such as a table's closing note ("Ghi chú: số liệu … năm 2025 …").
+constexpr int kMaxUndatedCellWords = 12;
+
+int WordCount(const std::string& text) {
+  std::string folded = CollapseSpaces(Trim(text));
+  return folded.empty() ? 0 : 1 + static_cast<int>(std::count(folded.begin(), folded.end(), ' '));
+}
+
 std::optional<Deadline> DeadlineInCell(const DeadlineRules& rules, const std::string& cell,
                                        int document_year) {
   if (cell.empty()) return std::nullopt;
   auto found = FindDeadlines(rules, ToneCanonicalView(cell), cell, document_year);
   if (!found.empty()) return found.front().deadline;
+  // A column of time limits holding a bare year ("2030", "Năm 2026") means within that year;
+  // in running text a bare year is too common to read so (see rules/deadlines.tsv, in_year).
+  static const RE2 bare_year(R"((?i)^\s*(?:năm\s+)?((?:19|20)\d\d)\s*\.?\s*$)");
+  std::string year;
+  if (RE2::FullMatch(cell, bare_year, &year)) {
+    return Deadline{cell, year + "-01-01", year + "-12-31", ""};
+  }
+  if (WordCount(cell) > kMaxUndatedCellWords) return std::nullopt;
   Deadline d;  // a schedule the rules cannot date is still the row's time limit, as written
   d.text = cell;
   return d;

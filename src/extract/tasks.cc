@@ -166,9 +166,13 @@ size_t SubjectAt(const AgencyRules& a, const std::string& view, size_t pos, size
     *start = after_opener;
     return len;
   }
+  // The opener ends at a comma, or at a colon after a date ("Ngày 05/9/2025: Sở Giáo dục …").
   const size_t kMaxOpener = 300;
-  for (size_t comma = view.find(", ", pos); comma != std::string::npos && comma - pos < kMaxOpener;
-       comma = view.find(", ", comma + 2)) {
+  auto next_break = [&](size_t from) {
+    return std::min(view.find(", ", from), view.find(": ", from));
+  };
+  for (size_t comma = next_break(pos); comma != std::string::npos && comma - pos < kMaxOpener;
+       comma = next_break(comma + 2)) {
     size_t len = AgencyListAt(a, view, comma + 2);
     size_t after = comma + 2 + len;
     size_t next = after;
@@ -559,6 +563,16 @@ std::vector<size_t> DropBareLimitPieces(const std::string& text,
   return cuts;
 }
 
+// With no punctuation between two limits, a "và" right after the first one (past its closing
+// bracket) joins two duties: "Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12) và hưởng
+// ứng “Ngày Quốc tế …” (ngày 25/11)". Returns where "và" starts, 0 when there is none.
+size_t AndRightAfter(const std::string& text, size_t from, size_t to) {
+  size_t p = from;
+  while (p < to && (text[p] == ' ' || text[p] == ')')) ++p;
+  if (p > from && p + 4 <= to && text.compare(p, 4, "và ") == 0) return p;
+  return 0;
+}
+
 // Where an item that gives several different time limits divides into one duty per limit: at
 // the strongest clause boundary between two neighbouring limits, the last such boundary before
 // the later limit, because schedule cues tend to lead their clause ("Định kỳ hàng tháng có đánh
@@ -575,7 +589,11 @@ std::vector<size_t> DutyCuts(const std::string& text, const std::vector<Deadline
       int strength = ClauseBoundary(text, p);
       if (strength > 0 && strength >= best) best = strength, cut = p + 1;
     }
-    if (best > 0) cuts.push_back(cut);
+    if (best > 0) {
+      cuts.push_back(cut);
+    } else if (size_t and_at = AndRightAfter(text, limits[i].end, limits[i + 1].begin)) {
+      cuts.push_back(and_at);
+    }
   }
   return DropBareLimitPieces(text, limits, cuts);
 }
@@ -584,6 +602,7 @@ std::vector<size_t> DutyCuts(const std::string& text, const std::vector<Deadline
 std::string ClauseText(std::string_view piece) {
   std::string text = Trim(piece);
   while (!text.empty() && (text.back() == ',' || text.back() == ';')) text.pop_back();
+  if (text.compare(0, 4, "và ") == 0) text.erase(0, 4);  // a duty cut at "và" (AndRightAfter)
   return Trim(text);
 }
 
@@ -801,6 +820,9 @@ std::vector<Task> ExtractTasks(const Segmentation& seg, const TaskRules& rules,
     }
     if (blk.section != open_section && blk.kind == Block::Kind::kHeading) open_from = tasks.size();
     open_section = blk.section;
+    // A paragraph in capitals is a title, such as an annex's caption ("NHIỆM VỤ CHỦ YẾU CỦA KẾ
+    // HOẠCH … ĐẾN NĂM 2030"), not work given to anyone; its horizon is no task's limit either.
+    if (blk.kind != Block::Kind::kHeading && IsMostlyCaps(blk.text)) continue;
     static const std::vector<std::string> kNoOwner;
     const std::vector<std::string>& inherited = inherits ? owner.names : kNoOwner;
     for (Task& t : BlockTasks(seg, blk, rules, agencies, agency_headings, inherited, deadlines, doc)) {

@@ -251,5 +251,13 @@ TEST(TextTest, Utf8PrefixNeverCutsACharacter) {
   EXPECT_EQ(Utf8Prefix(text, 0), "");
 }
 
+TEST(TextTest, IsMostlyCaps) {
+  EXPECT_TRUE(IsMostlyCaps("PHÁT TRIỂN HẠ TẦNG 5G, IoT TRONG CÁC KHU CÔNG NGHIỆP"));
+  EXPECT_TRUE(IsMostlyCaps("KẾ HOẠCH THỰC HIỆN NĂM 2025"));
+  EXPECT_FALSE(IsMostlyCaps("Sở Nội vụ chủ trì tổng hợp"));
+  EXPECT_FALSE(IsMostlyCaps("UBND TỈNH"));  // too short to tell a title
+  EXPECT_FALSE(IsMostlyCaps(""));
+}
+
 }  // namespace
 }  // namespace plangraph

@@ -269,6 +269,59 @@ TEST(DeadlineTest, NotDeadlines) {
   }
 }
 
+// A recurrence word that qualifies the budget says how money is planned, not when work is due.
+TEST(DeadlineTest, BudgetRecurrenceIsNoSchedule) {
+  const char* inputs[] = {
+      "bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm theo phân cấp",
+      "xây dựng dự toán kinh phí từ ngân sách hàng năm của địa phương",
+      "căn cứ khả năng cân đối ngân sách hằng năm",
+      "lồng ghép trong kế hoạch vốn hàng năm",
+      "kinh phí của các cấp hằng năm",
+  };
+  for (const char* input : inputs) {
+    auto found = Find(input, 2025);
+    EXPECT_TRUE(found.empty()) << input << " -> " << (found.empty() ? "" : found[0].deadline.text);
+  }
+  // The same words leading the work keep their schedule.
+  ExpectOne({{"Hằng năm, Sở Tài chính tổng hợp dự toán ngân sách.", 2025, "Hằng năm", "", "", "annual"}});
+}
+
+// A period inside the title of a cited document is part of its name; a limit after the title,
+// past a clause break, still counts.
+TEST(DeadlineTest, PeriodInACitedTitleIsNoLimit) {
+  const char* inputs[] = {
+      "thực hiện Quyết định số 227/QĐ-TTg ngày 12/3/2024 về điều chỉnh một số chỉ tiêu sử dụng đất đến năm 2025",
+      "theo Kế hoạch số 45/KH-UBND ngày 02 tháng 5 năm 2023 của Ủy ban nhân dân tỉnh về phát triển du lịch giai đoạn 2023-2025",
+      "Quyết định số 1668/QĐ- TTg ngày 27/12/2024 phê duyệt quy hoạch chung đến năm 2045, tầm nhìn đến năm 2065",
+      "Chỉ thị 05-CT/TU về tăng cường công tác cán bộ thời kỳ 2021-2030",
+  };
+  for (const char* input : inputs) {
+    auto found = Find(input, 2025);
+    EXPECT_TRUE(found.empty()) << input << " -> " << (found.empty() ? "" : found[0].deadline.text);
+  }
+  auto found = Find("Triển khai Kế hoạch số 12/KH-UBND về chuyển đổi số; hoàn thành trong năm 2026.", 2025);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].deadline.text, "trong năm 2026");
+}
+
+// "báo cáo định kỳ, đột xuất" names kinds of report; "định kỳ tổng hợp, báo cáo" is a schedule.
+TEST(DeadlineTest, RegularAndAdHocReportsAreNoSchedule) {
+  for (const char* input : {"báo cáo định kỳ, đột xuất về Bộ Nội vụ", "gửi báo cáo đột xuất và định kỳ",
+                            "báo cáo định kỳ hoặc khi có yêu cầu"}) {
+    auto found = Find(input, 2025);
+    EXPECT_TRUE(found.empty()) << input << " -> " << (found.empty() ? "" : found[0].deadline.text);
+  }
+  ExpectOne({{"định kỳ tổng hợp, báo cáo Ủy ban nhân dân tỉnh", 2025, "định kỳ", "", "", "periodic"}});
+}
+
+// The day of an event, in brackets after its name, dates that event.
+TEST(DeadlineTest, EventDayInBrackets) {
+  ExpectOne({{"hưởng ứng “Ngày Pháp luật Việt Nam” (ngày 09/11)", 2025, "ngày 09/11", "2025-11-09",
+              "2025-11-09", ""},
+             {"tổ chức mít tinh nhân Ngày Quốc tế Phụ nữ (ngày 8/3/2026)", 2025, "ngày 8/3/2026",
+              "2026-03-08", "2026-03-08", ""}});
+}
+
 TEST(DeadlineTest, SeveralInOneSentenceInTextOrder) {
   const std::string line =
       "1. Định kỳ 06 tháng (báo cáo trước ngày 15/6), năm (báo cáo trước ngày 15/12) các cơ quan, "

@@ -137,5 +137,24 @@ TEST(TargetsTest, SharesOfDifferentGroupsAreNotRestatements) {
                 {{100, "%", 2026}, {100, "%", 2026}});
 }
 
+// After a share in the same clause, "ít nhất N …" says which members count toward the share.
+TEST(TargetsTest, AtLeastAfterAShareDefinesItsGroup) {
+  ExpectTargets("II. MỤC TIÊU\n- 80% trẻ em dưới 1 tuổi được tiêm đủ ít nhất 8 loại vắc xin.\n"
+                "- 100% thôn có tối thiểu 01 tổ hòa giải hoạt động thường xuyên.\n"
+                "- Phấn đấu có ít nhất 12 mô hình điểm.\n",
+                {{80, "%", 0}, {100, "%", 0}, {12, "mô hình", 0}});
+}
+
+// A span of the past and the length of a named plan are no targets.
+TEST(TargetsTest, PastSpansAndPlanLengthsAreNoTargets) {
+  ExpectTargets("II. MỤC TIÊU\n- Hơn 2 năm qua, tỉnh đã đạt nhiều kết quả.\n"
+                "- Phù hợp với Kế hoạch phát triển kinh tế - xã hội 05 năm của tỉnh.\n"
+                "- Thực hiện Chiến lược 10 năm về phát triển văn hóa.\n"
+                "- Phấn đấu 95% hồ sơ được giải quyết đúng hạn.\n",
+                {{95, "%", 0}});
+  // A number of years that is the target itself stays one.
+  ExpectTargets("II. MỤC TIÊU\n- Bảo đảm nhà ở sử dụng ổn định tối thiểu 10 năm.\n", {{10, "năm", 0}});
+}
+
 }  // namespace
 }  // namespace plangraph

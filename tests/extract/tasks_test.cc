@@ -411,5 +411,63 @@ TEST(TasksTest, ABroadObjectOfADirectiveIsNoNamedAssignee) {
                              {"Giao Phòng Tư pháp huyện hướng dẫn nghiệp vụ.", {"Phòng Tư pháp huyện/perform"}}}));
 }
 
+// A paragraph in capitals is a title (an annex caption), not a task, and its horizon is no
+// task's limit; the table below it still gives tasks.
+TEST(TasksTest, CaptionInCapitalsIsNoTask) {
+  Extraction e = ExtractText(
+      "Số: 5/KH-UBND\nHải Phòng, ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+      "1. Sở Nội vụ chủ trì tổng hợp, báo cáo.\n\nPHỤ LỤC\n\n"
+      "DANH MỤC NHIỆM VỤ TRỌNG TÂM VỀ CHUYỂN ĐỔI SỐ, AI VÀ IoT ĐẾN NĂM 2030\n\n"
+      "| STT | Nội dung | Cơ quan chủ trì | Thời hạn hoàn thành |\n|---|---|---|---|\n"
+      "| 1 | Xây dựng nền tảng dữ liệu | Sở Khoa học và Công nghệ | 2027 |\n");
+  std::vector<std::string> texts;
+  for (const Task& t : e.tasks) texts.push_back(t.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Sở Nội vụ chủ trì tổng hợp, báo cáo.",
+                                             "Xây dựng nền tảng dữ liệu"}));
+  ASSERT_EQ(e.tasks.size(), 2u);
+  ASSERT_TRUE(e.tasks[1].deadline.has_value());
+  // A bare year in a column of time limits spans that year.
+  EXPECT_EQ(e.tasks[1].deadline->start, "2027-01-01");
+  EXPECT_EQ(e.tasks[1].deadline->end, "2027-12-31");
+}
+
+// A cell of the time column that is a long sentence (a note run into the column) is no limit;
+// a short undated one is kept as written.
+TEST(TasksTest, LongUndatedCellIsNoLimit) {
+  Extraction e = ExtractText(
+      "Số: 7/KH-UBND\nHuế, ngày 01 tháng 3 năm 2025\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "| STT | Nội dung | Cơ quan chủ trì | Thời gian thực hiện |\n|---|---|---|---|\n"
+      "| 1 | Cập nhật cơ sở dữ liệu | Sở Tư pháp | Theo hướng dẫn của Bộ Tư pháp |\n"
+      "| 2 | Công bố số liệu | Sở Tài chính | Ghi chú: số liệu được công bố là số liệu chính thức của năm trước, tính đến hết ngày cuối cùng của năm |\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  ASSERT_TRUE(e.tasks[0].deadline.has_value());
+  EXPECT_EQ(e.tasks[0].deadline->text, "Theo hướng dẫn của Bộ Tư pháp");
+  EXPECT_FALSE(e.tasks[1].deadline.has_value());
+}
+
+// A schedule line that opens with its date names its subject after the colon.
+TEST(TasksTest, SubjectAfterALeadingDate) {
+  Extraction e = ExtractText(
+      "Số: 3/KH-UBND\nVinh, ngày 01 tháng 8 năm 2025\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "1. Ngày 05/9/2025: Sở Giáo dục và Đào tạo tổ chức lễ khai giảng.\n"
+      "2. Quý IV/2025: Sở Y tế tổ chức tổng kết.\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  EXPECT_EQ(Agencies(e.tasks[0]), (std::vector<std::string>{"Sở Giáo dục và Đào tạo/perform"}));
+  EXPECT_EQ(e.tasks[0].deadline->start, "2025-09-05");
+  EXPECT_EQ(Agencies(e.tasks[1]), (std::vector<std::string>{"Sở Y tế/perform"}));
+}
+
+// Two duties joined by "và", each with its own limit, are two tasks.
+TEST(TasksTest, DutiesJoinedByAndWithTheirOwnLimitsSplit) {
+  Extraction e = ExtractText(
+      "Số: 8/KH-UBND\nĐà Nẵng, ngày 01 tháng 10 năm 2025\nKẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n"
+      "1. Sở Tư pháp tổ chức Tháng cao điểm (từ ngày 01/11 đến ngày 30/11) và hưởng ứng “Ngày Pháp luật” (ngày 09/11).\n");
+  ASSERT_EQ(e.tasks.size(), 2u);
+  EXPECT_EQ(e.tasks[0].deadline->end, "2025-11-30");
+  EXPECT_EQ(e.tasks[1].text.rfind("hưởng ứng", 0), 0u) << e.tasks[1].text;
+  EXPECT_EQ(e.tasks[1].deadline->start, "2025-11-09");
+  EXPECT_EQ(Agencies(e.tasks[1]), (std::vector<std::string>{"Sở Tư pháp/perform"}));
+}
+
 }  // namespace
 }  // namespace plangraph
