@@ -380,6 +380,20 @@ void ReadCellPerLineTables(std::string_view text, std::vector<Line>& lines, int 
 
 }  // namespace
 
+// Whether the body separates its paragraphs with blank lines (pages saved from legal portals,
+// Markdown): then a line that follows a line left open, with no blank line between, goes on
+// the same paragraph or heading even when it starts with a capital ("5. Xây dựng Nghị định
+// của" / "Chính phủ"). In a text without them, a capital after an open line may be a new
+// paragraph. Measured as at least one blank line for every five lines of text.
+bool BlankLineParagraphs(const std::vector<Line>& lines, int body_start) {
+  int blank = 0, text = 0;
+  for (size_t i = static_cast<size_t>(std::max(body_start, 0)); i < lines.size(); ++i) {
+    if (lines[i].table_row) continue;
+    (lines[i].text.empty() ? blank : text)++;
+  }
+  return text > 0 && blank * 5 >= text;
+}
+
 Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*, std::string_view),
                          const void* context) {
   Builder b;
@@ -425,6 +439,8 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
   }
 
   ReadCellPerLineTables(text, seg.lines, body_start);
+
+  const bool blank_line_paragraphs = BlankLineParagraphs(seg.lines, body_start);
 
   // 3. Body, footer and footnotes; sections and blocks.
   Zone zone = Zone::kBody;
@@ -581,16 +597,20 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     // line under it may start with a number ("50.000 triệu đồng …", "28/7/1929 …").
     // A long line cut mid-sentence (no closing mark, "… các tỉnh: Đắk Lắk, Khánh" / "Hòa, Gia
     // Lai …") goes on even where the next line starts with a capital: a hard-wrapped item.
+    // A line starting with a number after a line left open ("Căn cứ Nghị quyết số" /
+    // "202/2025/QH15 ngày …") goes on at any length: a number does not open a sentence.
     bool cut_mid_sentence = false;
-    if (open_block && open_block->kind != Block::Kind::kHeading) {
+    if (open_block) {
       const std::string& last = seg.lines[open_block->last_line].text;
-      cut_mid_sentence = last.size() >= kMinWrappedLineBytes &&
-                         last.find_last_of(".;:!?)\"”") != last.size() - 1;
+      bool open_end = last.find_last_of(".;:!?)\"”") != last.size() - 1;
+      cut_mid_sentence = open_end && (blank_line_paragraphs ||
+                                      (open_block->kind != Block::Kind::kHeading &&
+                                       (last.size() >= kMinWrappedLineBytes || (t[0] >= '0' && t[0] <= '9'))));
     }
     bool continuation = open_block && (!StartsWithUpper(t) || cut_mid_sentence) &&
                         (open_block->kind == Block::Kind::kHeading
                              ? seg.lines[open_block->last_line].text.back() != ':' &&
-                                   StartsWithLowercaseLetter(t)
+                                   (StartsWithLowercaseLetter(t) || cut_mid_sentence)
                              : true);
     if (continuation) {
       if (open_block->kind == Block::Kind::kHeading && heading_is_text) {
