@@ -50,6 +50,12 @@ const RE2& BulletStart() {
   static const RE2 re(R"(^([-+•–·●○▪])\s*(\S.*)$)");
   return re;
 }
+// A word that needs words after it (a preposition, a conjunction, a plural marker): a line
+// ending with it was cut, whatever the next line starts with.
+const RE2& DanglingWordAtEnd() {
+  static const RE2 re(R"((?i)(?:^|\s)(?:của|và|về|với|cho|các|những|theo|tại|để|đối với|nhằm|số|trong|trên)$)");
+  return re;
+}
 const RE2& FooterStart() {
   static const RE2 re(R"(^(?:Nơi nhận\b|(?:TM|KT|TL|TUQ|T/M)\s*\.\s*\p{Lu}))");
   return re;
@@ -384,14 +390,14 @@ void ReadCellPerLineTables(std::string_view text, std::vector<Line>& lines, int 
 // Markdown): then a line that follows a line left open, with no blank line between, goes on
 // the same paragraph or heading even when it starts with a capital ("5. Xây dựng Nghị định
 // của" / "Chính phủ"). In a text without them, a capital after an open line may be a new
-// paragraph. Measured as at least one blank line for every five lines of text.
+// paragraph. Measured as at least one blank line for every five lines of text (and three in all).
 bool BlankLineParagraphs(const std::vector<Line>& lines, int body_start) {
   int blank = 0, text = 0;
   for (size_t i = static_cast<size_t>(std::max(body_start, 0)); i < lines.size(); ++i) {
     if (lines[i].table_row) continue;
     (lines[i].text.empty() ? blank : text)++;
   }
-  return text > 0 && blank * 5 >= text;
+  return blank >= 3 && blank * 5 >= text;
 }
 
 Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*, std::string_view),
@@ -599,13 +605,17 @@ Segmentation SegmentWith(std::string_view text, bool (*is_type_line)(const void*
     // Lai …") goes on even where the next line starts with a capital: a hard-wrapped item.
     // A line starting with a number after a line left open ("Căn cứ Nghị quyết số" /
     // "202/2025/QH15 ngày …") goes on at any length: a number does not open a sentence.
+    // A heading goes on onto a capital only where its line stops on a word that cannot end
+    // one ("5. Xây dựng Nghị định của" / "Chính phủ"): a heading's body may follow it directly.
     bool cut_mid_sentence = false;
     if (open_block) {
       const std::string& last = seg.lines[open_block->last_line].text;
       bool open_end = last.find_last_of(".;:!?)\"”") != last.size() - 1;
-      cut_mid_sentence = open_end && (blank_line_paragraphs ||
-                                      (open_block->kind != Block::Kind::kHeading &&
-                                       (last.size() >= kMinWrappedLineBytes || (t[0] >= '0' && t[0] <= '9'))));
+      cut_mid_sentence =
+          open_end && (open_block->kind == Block::Kind::kHeading
+                           ? !seg.lines[i - 1].text.empty() && RE2::PartialMatch(last, DanglingWordAtEnd())
+                           : blank_line_paragraphs || last.size() >= kMinWrappedLineBytes ||
+                                 (t[0] >= '0' && t[0] <= '9'));
     }
     bool continuation = open_block && (!StartsWithUpper(t) || cut_mid_sentence) &&
                         (open_block->kind == Block::Kind::kHeading

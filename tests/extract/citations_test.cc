@@ -76,5 +76,14 @@ TEST(CitationsTest, ShortNameGivenBySauDayVietTatLaCitesTheSameDocument) {
   EXPECT_EQ(e.citations[1].span.line, 7);
 }
 
+// A party committee's "Thông tri" is a type of its own, not "Thông tư" (both are "TT").
+TEST(CitationsTest, ThongTriIsAType) {
+  Extraction e = Doc("Thực hiện Thông tri số 05-TT/TU ngày 10/3/2024 của Ban Thường vụ Tỉnh ủy;\n"
+                     "Căn cứ Thông tư số 12/2023/TT-BTC ngày 01/02/2023 của Bộ Tài chính;");
+  ASSERT_EQ(e.citations.size(), 2u);
+  EXPECT_EQ(e.citations[0].type, "Thông tri");
+  EXPECT_EQ(e.citations[1].type, "Thông tư");
+}
+
 }  // namespace
 }  // namespace plangraph

@@ -210,5 +210,51 @@ TEST(SegmenterTest, CleanLineRemovesSingleStarEmphasis) {
   for (const auto& [raw, text] : cases) EXPECT_EQ(CleanLine(raw).text, text) << raw;
 }
 
+std::vector<std::string> ParagraphTexts(const Extraction& e) {
+  std::vector<std::string> out;
+  for (const auto& p : e.paragraphs) out.push_back(p.text);
+  return out;
+}
+
+// A number does not open a sentence: after a line left open it goes on the same paragraph,
+// however short that line is.
+TEST(SegmenterTest, LineStartingWithANumberGoesOnAnOpenParagraph) {
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nCăn cứ Quyết định số\n"
+                             "15/2024/QĐ-UBND ngày 02/4/2024 của Ủy ban nhân dân tỉnh;\n"
+                             "Tổng kết năm 2023.\n2024 là năm bản lề.\n");
+  EXPECT_EQ(ParagraphTexts(e),
+            (std::vector<std::string>{"Căn cứ Quyết định số 15/2024/QĐ-UBND ngày 02/4/2024 của Ủy ban nhân dân tỉnh;",
+                                      "Tổng kết năm 2023. 2024 là năm bản lề."}));
+  ASSERT_EQ(e.citations.size(), 1u);
+  EXPECT_EQ(e.citations[0].symbol, "15/2024/QĐ-UBND");
+}
+
+// In a text whose paragraphs are set apart by blank lines, a line after a line left open goes
+// on the paragraph even when it starts with a capital ("Đài Truyền hình Việt" / "Nam, …").
+TEST(SegmenterTest, BlankLineParagraphsGoOnOntoACapital) {
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n- Ngân hàng Nhà nước Việt\n"
+                             "Nam rà soát các khó khăn.\n\n- Sở Tài chính bố trí kinh phí.\n\n"
+                             "Các sở thực hiện.\n\n");
+  ASSERT_FALSE(e.tasks.empty());
+  EXPECT_EQ(e.tasks[0].text, "Ngân hàng Nhà nước Việt Nam rà soát các khó khăn.");
+  // Without blank lines between paragraphs, a short open line followed by a capital is two.
+  Extraction dense = ExtractText("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n- Ngân hàng Nhà nước Việt\n"
+                                 "Nam rà soát các khó khăn.\n- Sở Tài chính bố trí kinh phí.\n");
+  std::vector<std::string> dense_tasks;
+  for (const auto& t : dense.tasks) dense_tasks.push_back(t.text);
+  EXPECT_EQ(dense_tasks, (std::vector<std::string>{"Ngân hàng Nhà nước Việt", "Nam rà soát các khó khăn.",
+                                                   "Sở Tài chính bố trí kinh phí."}));
+}
+
+// A heading stopped on a word that cannot end one goes on onto a capital; a heading followed
+// by its body, or set apart by a blank line, does not.
+TEST(SegmenterTest, HeadingCutAfterADanglingWordGoesOnOntoACapital) {
+  Extraction e = ExtractText("KẾ HOẠCH\nThử\n\nII. NỘI DUNG\n\n5. Xây dựng Nghị định của\nChính phủ\n\n"
+                             "- Bộ Công an chủ trì.\n\n6. Mục đích\nNâng cao nhận thức.\n\n"
+                             "7. Các công đoàn cơ sở trực thuộc\n\nCụ thể hóa các nội dung.\n");
+  EXPECT_EQ(Headings(e, 2), (std::vector<std::string>{"II|NỘI DUNG", "5|Xây dựng Nghị định của Chính phủ",
+                                                       "6|Mục đích", "7|Các công đoàn cơ sở trực thuộc"}));
+}
+
 }  // namespace
 }  // namespace plangraph
