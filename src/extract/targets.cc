@@ -25,6 +25,8 @@ std::shared_ptr<const RE2> Compile(const std::string& pattern) {
 // run without any is not an indicator, and reading all of it for each number would cost the
 // square of a block of many numbers.
 constexpr size_t kMaxClauseBytes = 400;
+// How far after a target a bracketed restatement of it may open ("… mỗi giây (10 Gbps)").
+constexpr size_t kMaxRestatementGap = 40;
 // Words read as a counted noun phrase after a number when no unit of the list follows it.
 constexpr int kMaxNounWords = 3;
 
@@ -246,7 +248,7 @@ int HorizonYear(std::string_view text) {
 Result<TargetRules> LoadTargetRules(const RuleFile& file) {
   std::vector<std::string> units, sections, cues, increases, categories, not_quantity,
       sentence_cues, percent_after, before_cues, baseline_before, baseline_after, share_qualifiers,
-      spans_after, plan_periods;
+      spans_after, plan_periods, status_sentences;
   TargetRules rules;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
@@ -269,6 +271,7 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
     else if (kind == "share_qualifier") share_qualifiers.push_back(v);
     else if (kind == "span.after") spans_after.push_back(v);
     else if (kind == "plan_period.before") plan_periods.push_back(v);
+    else if (kind == "status.sentence") status_sentences.push_back(v);
     else if (kind == "noun.stop") rules.noun_stops.push_back(NounKey(v));
     else if (kind == "noun.excluded") rules.noun_excluded.push_back(NounKey(v));
     else if (kind.rfind("comparator.", 0) == 0) {
@@ -287,7 +290,8 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
       {"cue.percent_after", &percent_after}, {"cue.before", &before_cues},
       {"baseline.before", &baseline_before}, {"baseline.after", &baseline_after},
       {"noun.stop", &rules.noun_stops},      {"share_qualifier", &share_qualifiers},
-      {"span.after", &spans_after},          {"plan_period.before", &plan_periods}};
+      {"span.after", &spans_after},          {"plan_period.before", &plan_periods},
+      {"status.sentence", &status_sentences}};
   for (const auto& [kind, list] : required) {
     if (list->empty()) return Status::BadRule(file.path + ": no " + kind + " lines");
   }
@@ -306,6 +310,7 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
   rules.share_qualifier = Compile("\\d\\s*%[^;]*(?:^|[^\\pL\\pN])(?:" + Alternation(share_qualifiers) + ")\\s*$");
   rules.span_after = Compile("^(?:" + Alternation(spans_after) + ")(?:[^\\pL\\pN]|$)");
   rules.plan_period = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(plan_periods) + ")\\s*$");
+  rules.status_sentence = Compile("^\\s*(?:" + Alternation(status_sentences) + ")(?:[^\\pL\\pN]|$)");
   rules.section = Compile("^\\s*(?:" + Alternation(sections) + ")(?:[^\\pL\\pN]|$)");
   rules.cue = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(cues) + ")(?:[^\\pL\\pN]|$)");
   rules.increase = Compile("(?:^|[^\\pL\\pN])(?:" + Alternation(increases) + ")\\s*$");
@@ -317,7 +322,8 @@ Result<TargetRules> LoadTargetRules(const RuleFile& file) {
                          rules.sentence_cue.get(), rules.percent_after.get(),
                          rules.before_cue.get(), rules.baseline_before.get(),
                          rules.baseline_after.get(), rules.share_qualifier.get(),
-                         rules.span_after.get(), rules.plan_period.get()}) {
+                         rules.span_after.get(), rules.plan_period.get(),
+                         rules.status_sentence.get()}) {
     if (!re->ok()) return Status::BadRule(file.path + ": combined pattern: " + re->error());
   }
   return rules;
@@ -333,6 +339,8 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
     const std::string view = ToneCanonicalView(t);
     bool in_section = sections.InTargetSection(blk.section);
     QuoteDepth quotes(view);
+    size_t restated_from = 0;  // where the block's last target ended, and its value
+    double restated_value = 0;
     size_t pos = 0;
     // A quantity found in the block: the number [nb, ne) and its unit [ub, ue) in `view`.
     struct Found {
@@ -407,6 +415,17 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
                  RE2::PartialMatch(SentenceBefore(view, lead), *rules.sentence_cue);
       if (!(in_section || cue || line_value)) continue;
       if (!percent && RE2::PartialMatch(clause_before, *rules.share_qualifier)) continue;
+      if (RE2::PartialMatch(SentenceBefore(view, lead), *rules.status_sentence)) continue;
+      // A restatement in brackets of the quantity just before ("10 Gigabit mỗi giây (10 Gbps)").
+      if (restated_from && *value == restated_value && nb > restated_from &&
+          nb - restated_from <= kMaxRestatementGap) {
+        size_t paren = view.rfind('(', nb);
+        if (paren != std::string::npos && paren >= restated_from &&
+            view.find_first_not_of(' ', paren + 1) == nb &&
+            view.find_first_of(".;,", restated_from) > paren) {
+          continue;
+        }
+      }
       if (RE2::PartialMatch(re2::StringPiece(view.data() + q.ub, view.size() - q.ub), *rules.span_after)) {
         continue;
       }
@@ -456,6 +475,8 @@ std::vector<Target> ExtractTargets(const Segmentation& seg, const TargetRules& r
                                                        : percent ? FirstWords(clause_after, 2) : ""));
       auto key = std::make_tuple(target.value, Fold(target.unit), year, key_words);
       if (!seen.insert(key).second) continue;
+      restated_from = q.ue;
+      restated_value = target.value;
       out.push_back(std::move(target));
       }
     }

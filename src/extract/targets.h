@@ -41,6 +41,7 @@ struct TargetRules {
   std::shared_ptr<const RE2> share_qualifier;  // "70% … ít nhất " before a number: no target
   std::shared_ptr<const RE2> span_after;       // at the unit: "năm qua", a span of the past
   std::shared_ptr<const RE2> plan_period;      // before "05 năm": "kế hoạch", a plan's length
+  std::shared_ptr<const RE2> status_sentence;  // a sentence opening "Hiện nay, …": the present
   std::vector<std::string> noun_stops;       // lowercase words that end a counted noun phrase
   std::vector<std::string> noun_excluded;    // lowercase first words that are no counted noun
   std::shared_ptr<const RE2> section;   // target-section heading

@@ -156,5 +156,13 @@ TEST(TargetsTest, PastSpansAndPlanLengthsAreNoTargets) {
   ExpectTargets("II. MỤC TIÊU\n- Bảo đảm nhà ở sử dụng ổn định tối thiểu 10 năm.\n", {{10, "năm", 0}});
 }
 
+// A sentence about the present state holds facts, not targets; a bracketed restatement of a
+// quantity is the same target once.
+TEST(TargetsTest, PresentStateAndRestatementsAreNoNewTargets) {
+  ExpectTargets("II. MỤC TIÊU\n- Hiện nay, toàn tỉnh có khoảng 250 trạm, trong đó có 30 trạm 5G.\n"
+                "- Phấn đấu nâng băng thông lên 10 Gigabit mỗi giây (10 Gbps) tại 100% khu công nghiệp.\n",
+                {{10, "Gigabit", 0}, {100, "%", 0}});
+}
+
 }  // namespace
 }  // namespace plangraph
