@@ -218,6 +218,21 @@ TEST(DeadlineTest, ShapesOfOtherIssuers) {
   });
 }
 
+// Shapes written without a year, or with two days of one month, or with a label inside a sentence.
+TEST(DeadlineTest, HalfYearsYearlyDaysDayPairsAndLabelledDates) {
+  ExpectOne({
+      {"Sở Y tế sơ kết 6 tháng đầu năm", 2025, "6 tháng đầu năm", "2025-01-01", "2025-06-30", ""},
+      {"báo cáo kết quả sáu tháng cuối năm", 2024, "sáu tháng cuối năm", "2024-07-01", "2024-12-31", ""},
+      {"gửi báo cáo trước 15/12 hằng năm", 2025, "trước 15/12 hằng năm", "", "", "annual"},
+      {"tổ chức hội thi trong 02 ngày 15 và 16/5/2025", 0, "trong 02 ngày 15 và 16/5/2025",
+       "2025-05-15", "2025-05-16", ""},
+      {"diễn ra vào các ngày 20, 21/9", 2025, "vào các ngày 20, 21/9", "2025-09-20", "2025-09-21", ""},
+      {"rà soát quy trình, thời gian hoàn thành: 30/6/2025", 0, "thời gian hoàn thành: 30/6/2025", "",
+       "2025-06-30", ""},
+      {"xây dựng dự thảo, thời hạn: ngày 15/8/2025", 0, "thời hạn: ngày 15/8/2025", "", "2025-08-15", ""},
+  });
+}
+
 // "Tết" of a year the calendar table does not hold gets no date rather than a guess.
 TEST(DeadlineTest, TetOutsideTheCalendarHasNoDate) {
   ExpectOne({{"trước Tết Nguyên đán năm 2090", 0, "trước Tết Nguyên đán năm 2090", "", "", ""}});
