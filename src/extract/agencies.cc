@@ -64,7 +64,8 @@ std::string AgencyKey(const std::string& name) {
 
 Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   AgencyRules rules;
-  std::vector<std::string> heads, not_heads, stops, directives, openers, prepositions, localities;
+  std::vector<std::string> heads, not_heads, stops, directives, openers, prepositions, localities,
+      locality_suffixes;
   std::vector<std::string> names, fields, field_heads, lead_ins, tails, statements;
   for (const RuleLine& line : file.lines) {
     if (Status s = RequireFields(file, line, 2); !s.ok()) return s;
@@ -80,6 +81,7 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
     else if (kind == "directive") directives.push_back(v);
     else if (kind == "opener") openers.push_back(v);
     else if (kind == "preposition") prepositions.push_back(v);
+    else if (kind == "locality.suffix") locality_suffixes.push_back(v);
     else if (kind == "locality") {
       localities.push_back(v);
       rules.localities.push_back(Fold(v));
@@ -140,6 +142,11 @@ Result<AgencyRules> LoadAgencyRules(const RuleFile& file) {
   rules.locality_word = std::make_shared<const RE2>("(?:^|[^\\pL])" + level + "(?:[^\\pL]|$)", opt);
   rules.locality_complement = std::make_shared<const RE2>(
       "\\s(các\\s+" + level + "(?:\\s*,\\s*" + level + ")*)\\s*$", opt);
+  std::string suffix = locality_suffixes.empty()
+                           ? ""
+                           : "(?:\\s+(?:" + LongestFirstAlternation(locality_suffixes) + "))?";
+  rules.locality_list = std::make_shared<const RE2>(
+      "(" + level + "(?:\\s*,\\s*" + level + ")*" + suffix + ")(?:[^\\pL]|$)", opt);
   // Longest title first: "Bộ trưởng các Bộ" before "Bộ trưởng".
   std::stable_sort(rules.offices.begin(), rules.offices.end(), [](const auto& a, const auto& b) {
     return a.first->pattern().size() > b.first->pattern().size();
@@ -213,6 +220,14 @@ size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos,
     if (next >= view.size()) break;
     char c = view[next];
     if (c == ',') {
+      // "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": more levels after "các tỉnh".
+      re2::StringPiece levels[2];  // the whole match, and group 1 without the boundary after it
+      size_t after_comma = SkipSpaces(view, next + 1);
+      if (rules.locality_list && RE2::PartialMatch(view.substr(pos, end - pos), *rules.locality_complement) &&
+          rules.locality_list->Match(view, after_comma, view.size(), RE2::ANCHOR_START, levels, 2)) {
+        end = after_comma + levels[1].size();
+        continue;
+      }
       if (size_t e = EnumerationEnd(rules, view, next)) {
         end = e;
         continue;
@@ -385,6 +400,8 @@ void DistributeLocality(const AgencyRules& rules, const std::vector<int>& run_of
     for (size_t j = i; j-- > 0 && run_of[j] == run_of[i];) {
       std::string& earlier = (*names)[j];
       if (RE2::PartialMatch(ToneCanonicalView(earlier), *rules.locality_word)) break;
+      // A collective ("Các sở, ban, ngành") is of its own level, not the districts'.
+      if (Fold(earlier).rfind("cac ", 0) == 0) break;
       // The view has the same byte length as the name, so the complement is cut from the name.
       earlier += " " + (*names)[i].substr((*names)[i].size() - complement.size());
     }

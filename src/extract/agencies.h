@@ -35,6 +35,7 @@ struct AgencyRules {
   std::shared_ptr<const RE2> locality_word;        // "huyện", "thành phố"… as a word
   std::vector<std::string> localities;             // the same, folded ("thanh pho")
   std::shared_ptr<const RE2> locality_complement;  // group 1: "các huyện, thị xã, thành phố"$
+  std::shared_ptr<const RE2> locality_list;  // anchored: "thành phố trực thuộc Trung ương" after "các tỉnh,"
   std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> roles;  // anchored
   // An official's title (anchored pattern) → the office it stands for ("" = the name after it).
   std::vector<std::pair<std::shared_ptr<const RE2>, std::string>> offices;

@@ -113,5 +113,25 @@ TEST(AgenciesTest, AHeadingThatOnlyNamesBodiesGivesThem) {
   }
 }
 
+// A body of every locality of a level list is one name ("Sở Y tế các tỉnh, thành phố trực
+// thuộc Trung ương"); a collective before a level list keeps its own level.
+TEST(AgenciesTest, LevelListsCloseANameAndCollectivesKeepTheirLevel) {
+  const Case cases[] = {
+      {"Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+       {"Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"}},
+      {"Phòng Tư pháp các huyện, thị xã, thành phố trực thuộc tỉnh",
+       {"Phòng Tư pháp các huyện, thị xã, thành phố trực thuộc tỉnh"}},
+      {"Liên đoàn Lao động các huyện, thành phố; Công đoàn ngành",
+       {"Liên đoàn Lao động các huyện, thành phố", "Công đoàn ngành"}},
+      {"Các sở, ban, ngành, UBND các huyện, thị xã, thành phố",
+       {"Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"}},
+      {"Trung tâm Y tế, Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố",
+       {"Trung tâm Y tế các huyện, thị xã, thành phố", "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(SplitAgencyList(Rules(), c.input), c.expected) << c.input;
+  }
+}
+
 }  // namespace
 }  // namespace plangraph
