@@ -7,6 +7,7 @@
 
 #include "rule_file.h"
 #include "test_util.h"
+#include "text.h"
 
 namespace plangraph {
 namespace {
@@ -131,6 +132,23 @@ TEST(AgenciesTest, LevelListsCloseANameAndCollectivesKeepTheirLevel) {
   for (const Case& c : cases) {
     EXPECT_EQ(SplitAgencyList(Rules(), c.input), c.expected) << c.input;
   }
+}
+
+// Party units, district youth unions and the local Front committee are bodies; the verbs that
+// follow them end their names.
+TEST(AgenciesTest, PartyUnitsYouthUnionsAndTheLocalFront) {
+  const Case cases[] = {
+      {"Các chi, đảng bộ trực thuộc", {"Các chi, đảng bộ trực thuộc"}},
+      {"Huyện đoàn, Hội Liên hiệp Phụ nữ huyện", {"Huyện đoàn", "Hội Liên hiệp Phụ nữ huyện"}},
+      {"Ủy ban Mặt trận Tổ quốc và Hội Nông dân xã", {"Ủy ban Mặt trận Tổ quốc", "Hội Nông dân xã"}},
+      {"Đảng bộ các xã, thị trấn", {"Đảng bộ các xã, thị trấn"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(SplitAgencyList(Rules(), c.input), c.expected) << c.input;
+  }
+  const std::string text = "Thị đoàn giới thiệu đoàn viên ưu tú cho Đảng";
+  std::string view = ToneCanonicalView(text);
+  EXPECT_EQ(text.substr(0, AgencyListAt(Rules(), view, 0)), "Thị đoàn");
 }
 
 }  // namespace
