@@ -5,12 +5,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "commands.h"
+#include "csv_tables.h"
+#include "export_queries.h"
 #include "graph_export.h"
 #include "json_output.h"
 #include "plangraph/pipeline.h"
@@ -795,85 +800,194 @@ int RunShow(const std::vector<std::string>& args) {
 
 namespace {
 
-// The full extraction as CSV: one table of tasks with their assignees and deadlines, after the
-// graph tables; a spreadsheet user filters it by document.
-std::string TasksCsv(const std::vector<StoredDocument>& docs) {
-  std::ostringstream out;
-  out << "document_id,symbol,task,line,text,assignees,deadline,deadline_start,deadline_end,"
-         "recurrence\n";
-  for (const auto& d : docs) {
-    for (const Task& t : d.extraction.tasks) {
-      std::vector<std::string> who;
-      for (const auto& a : t.assignees) who.push_back(a.agency + " (" + a.role + ")");
-      const Deadline empty;
-      const Deadline& dl = t.deadline ? *t.deadline : empty;
-      out << d.summary.id << "," << CsvField(d.summary.symbol) << "," << t.id << ","
-          << t.span.line << "," << CsvField(t.text) << "," << CsvField(Join(who, "; ")) << ","
-          << CsvField(dl.text) << "," << dl.start << "," << dl.end << "," << dl.recurrence << "\n";
+// What the export options select, or the exit code when they cannot: a --document that names no
+// plan or several (as show), a --cites that matches several documents (as cites). A --cites
+// nobody cites selects no plan.
+struct ExportSelection {
+  bool selecting = false;  // an option narrowed the export
+  PlanSelection plans;
+  int exit_code = -1;      // >= 0: stop with it
+  bool reported = false;   // why nothing is selected was said already
+};
+
+ExportSelection SelectForExport(Store& store, const std::string& db, const std::string& document,
+                                const std::string& cites, std::optional<int> depth,
+                                const std::string& rules_dir) {
+  ExportSelection out;
+  out.selecting = !document.empty() || !cites.empty();
+  if (!document.empty()) {
+    std::string lookup = fs::exists(document) ? StoredPath(document) : document;
+    auto doc = store.DocumentByRef(lookup);
+    if (!doc.ok() && lookup != document) doc = store.DocumentByRef(document);
+    if (!Check(doc)) return out.exit_code = 1, out;
+    out.plans.among = std::vector<int64_t>{doc->id};
+  }
+  if (!cites.empty()) {
+    auto types = LoadDocumentTypesIn(rules_dir);
+    if (!Check(types)) return out.exit_code = 2, out;
+    auto query = ParseReferenceQuery(*types, cites);
+    if (!Check(query)) return out.exit_code = 2, out;
+    auto nodes = store.ResolveReference(*query);
+    if (!Check(nodes)) return out.exit_code = 2, out;
+    std::set<int64_t> citing;
+    if (nodes->empty()) {
+      std::cerr << "plangraph: no plan in " << db << " cites '" << cites << "'\n";
+      out.reported = true;
+    } else if (nodes->size() > 1) {
+      std::cerr << "plangraph: '" << cites << "' matches " << nodes->size()
+                << " documents; add the year or the full số:\n";
+      for (const auto& n : *nodes) {
+        std::cerr << "  " << NodeLine(n) << "  (cited by " << n.citing_plans << " plans)\n";
+      }
+      return out.exit_code = 1, out;
+    } else if (depth) {
+      auto tree = store.ImplementationTree(nodes->front().node_id, *depth);
+      if (!Check(tree)) return out.exit_code = 2, out;
+      for (const TreeEntry& e : *tree) citing.insert(e.plan.document_id);
+    } else {
+      auto plans = store.CitingPlans(nodes->front().node_id);
+      if (!Check(plans)) return out.exit_code = 2, out;
+      for (const CitingPlan& p : *plans) citing.insert(p.document_id);
+    }
+    std::vector<int64_t> among;
+    for (int64_t id : citing) {
+      if (!out.plans.among || std::count(out.plans.among->begin(), out.plans.among->end(), id)) {
+        among.push_back(id);
+      }
+    }
+    out.plans.among = std::move(among);
+  }
+  return out;
+}
+
+// The export, streamed from the store to `out` (csv: the one table `table`).
+Status WriteExport(ExportQueries& queries, const PlanScope& scope, const std::string& format,
+                   const std::string& table, std::ostream& out) {
+  GraphSource source;
+  source.vertices = [&](const auto& fn) { return queries.ForEachVertex(scope, fn); };
+  source.edges = [&](const auto& fn) { return queries.ForEachEdge(scope, fn); };
+  source.plans = [&](const auto& fn) { return queries.ForEachPlan(scope, fn); };
+  if (format == "dot") return WriteDot(source, out);
+  if (format == "graphml") return WriteGraphml(source, out);
+  if (format == "json") return WriteJson(source, out);
+  return WriteCsvTables(source, {{table, &out}});
+}
+
+// --out DIR: every CSV table, DIR/NAME.csv.
+Status WriteCsvFolder(ExportQueries& queries, const PlanScope& scope, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir + ": cannot create folder (" + ec.message() + ")");
+  std::vector<std::ofstream> files;
+  files.reserve(CsvTableNames().size());
+  std::map<std::string, std::ostream*> outputs;
+  for (const std::string& name : CsvTableNames()) {
+    const std::string path = (fs::path(dir) / (name + ".csv")).string();
+    files.emplace_back(path, std::ios::binary);
+    if (!files.back()) return Status::IOError(path + ": cannot write (" + std::strerror(errno) + ")");
+    outputs[name] = &files.back();
+  }
+  GraphSource source;
+  source.vertices = [&](const auto& fn) { return queries.ForEachVertex(scope, fn); };
+  source.edges = [&](const auto& fn) { return queries.ForEachEdge(scope, fn); };
+  source.plans = [&](const auto& fn) { return queries.ForEachPlan(scope, fn); };
+  if (Status s = WriteCsvTables(source, outputs); !s.ok()) return s;
+  for (size_t i = 0; i < files.size(); ++i) {
+    files[i].close();
+    if (!files[i]) {
+      return Status::IOError((fs::path(dir) / (CsvTableNames()[i] + ".csv")).string() +
+                             ": cannot write (" + std::strerror(errno) + ")");
     }
   }
-  return out.str();
+  return Status::Ok();
 }
 
 }  // namespace
 
 int RunExport(const std::vector<std::string>& args) {
-  CLI::App app{"Export the citation graph (and, for json and csv, every plan's extraction).",
+  CLI::App app{"Export the citation graph (and, for json and csv, each plan's extraction), or "
+               "the part of it around the plans selected: the plans, their facts, the documents "
+               "their citations reach and the edges among them. The selection options combine "
+               "(every one must hold); a selection that matches no plan writes the empty graph "
+               "and exits 1.",
                "plangraph export"};
-  DbOptions o;
-  o.format = "dot";
-  std::string output;
-  o.db = DefaultDb();
-  app.add_option("--db", o.db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
-  app.add_option("--format", o.format, "dot (Graphviz), graphml, json or csv")
+  std::string db = DefaultDb(), format = "dot", output, out_dir, table, document, cites, issuer;
+  std::string rules_dir = DefaultRulesDir();
+  std::optional<int> depth;
+  int year = 0;
+  app.footer(
+      "Exit status: 0 success; 1 the selection matches no plan, or --document/--cites names no "
+      "document or several (the candidates are listed); 2 bad usage, or the database is "
+      "missing, locked, damaged or not plangraph's.");
+  app.add_option("--db", db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
+  app.add_option("--format", format, "dot (Graphviz), graphml, json or csv")
       ->check(CLI::IsMember({"dot", "graphml", "json", "csv"}));
-  app.add_option("-o,--output", output, "write to this file instead of standard output");
+  auto* output_opt =
+      app.add_option("-o,--output", output, "write to this file instead of standard output");
+  auto* out_opt = app.add_option("--out", out_dir, "csv: write every table to DIR/NAME.csv");
+  auto* table_opt =
+      app.add_option("--table", table, "csv: the one table to write (default documents)")
+          ->check(CLI::IsMember(CsvTableNames()));
+  out_opt->excludes(output_opt)->excludes(table_opt);
+  app.add_option("--document", document, "one plan: its số, path or id (as for show)");
+  auto* cites_opt = app.add_option(
+      "--cites", cites, "the plans citing this document, spelt any way (as for cites)");
+  app.add_option("--depth", depth,
+                 "with --cites: also the plans implementing those, N levels down (as cites "
+                 "--transitive --depth N)")
+      ->check(CLI::Range(1, 100))
+      ->needs(cites_opt);
+  app.add_option("--issuer", issuer, "plans whose issuer contains this (accents optional)");
+  app.add_option("--year", year, "plans dated in this year")->check(CLI::Range(1000, 9999));
+  app.add_option("--rules", rules_dir, "rules folder (document types, for --cites)");
   if (int code = Parse(app, args); code >= 0) return code;
-  auto store = OpenStore(o.db, /*must_exist=*/true);
-  if (!store) return 2;
-  auto snapshot = store->ReadSnapshot();  // the graph and the documents exported agree
-  if (!Check(snapshot)) return 2;
-  auto graph = store->CitationGraph();
-  if (!Check(graph)) return 2;
-  std::vector<StoredDocument> docs;
-  if (o.format == "json" || o.format == "csv") {
-    auto list = store->Documents();
-    if (!Check(list)) return 2;
-    for (const auto& d : *list) {
-      auto stored = store->LoadDocument(d.id);
-      if (!Check(stored)) return 2;
-      docs.push_back(std::move(*stored));
-    }
-  }
-  std::string text;
-  if (o.format == "dot") {
-    text = GraphToDot(*graph);
-  } else if (o.format == "graphml") {
-    text = GraphToGraphml(*graph);
-  } else if (o.format == "csv") {
-    text = GraphToCsv(*graph) + "\n" + TasksCsv(docs);
-  } else {
-    json plans = json::array();
-    for (const auto& d : docs) {
-      json j = ExtractionToJson(d.extraction);
-      j["document_id"] = d.summary.id;
-      plans.push_back(std::move(j));
-    }
-    json j = GraphToJson(*graph);
-    j["documents"] = plans;
-    text = Escaped(j).dump(1) + "\n";
-  }
-  if (output.empty()) {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    std::cerr << "plangraph: " << output << ": cannot write (" << std::strerror(errno) << ")\n";
+  if ((!out_dir.empty() || !table.empty()) && format != "csv") {
+    std::cerr << "plangraph: --out and --table are options of --format csv\n";
     return 2;
   }
-  return 0;
+  if (table.empty()) table = "documents";
+  auto store = OpenStore(db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto snapshot = store->ReadSnapshot();  // the selection, graph and documents agree
+  if (!Check(snapshot)) return 2;
+  ExportSelection selection = SelectForExport(*store, db, document, cites, depth, rules_dir);
+  if (selection.exit_code >= 0) return selection.exit_code;
+  selection.plans.issuer = issuer;
+  selection.plans.year = year;
+  selection.selecting = selection.selecting || !issuer.empty() || year != 0;
+  ExportQueries queries(*store);
+  PlanScope scope = PlanScope::Everything();
+  if (selection.selecting) {
+    auto ids = queries.SelectPlans(selection.plans);
+    if (!Check(ids)) return 2;
+    scope = PlanScope::Only(std::move(*ids));
+    if (scope.plans.empty() && !selection.reported) {
+      std::cerr << "plangraph: no plan in " << db << " matches the selection\n";
+    }
+  }
+  const int done = selection.selecting && scope.plans.empty() ? 1 : 0;
+  Status status;
+  if (!out_dir.empty()) {
+    status = WriteCsvFolder(queries, scope, out_dir);
+  } else if (output.empty()) {
+    status = WriteExport(queries, scope, format, table, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    if (out) {
+      status = WriteExport(queries, scope, format, table, out);
+      if (status.ok()) out.close();
+    }
+    if (status.ok() && !out) {
+      std::cerr << "plangraph: " << output << ": cannot write (" << std::strerror(errno) << ")\n";
+      return 2;
+    }
+  }
+  if (!status.ok()) {
+    std::cerr << "plangraph: " << status.message() << "\n";
+    return 2;
+  }
+  return done;
 }
 
 // --- stats ------------------------------------------------------------------------------------
