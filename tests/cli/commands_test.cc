@@ -440,6 +440,8 @@ TEST_F(StalePlansTest, InstalledBinaryFindsItsRulesAndTemplates) {
   // serve finds its templates and CSS under share/plangraph/web the same way: a mark added to
   // the installed layout shows on the page (the source tree's layout has none).
   ASSERT_TRUE(fs::exists(moved / "share/plangraph/web/static/style.css"));
+  fs::copy_file(testing::SourceDir() + "/rules/issuers.tsv",
+                moved / "share/plangraph/rules/issuers.tsv", fs::copy_options::overwrite_existing);
   std::ofstream(moved / "share/plangraph/web/templates/layout.mustache", std::ios::app)
       << "<!-- installed layout -->\n";
   ASSERT_EQ(Run("import " + Plans()).status, 0);
