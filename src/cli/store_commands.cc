@@ -106,6 +106,10 @@ json Escaped(json j) {
   return j;
 }
 
+// The machine-output contract (README "Machine output"): what is not known is null, never "" or 0.
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json IdOrNull(int64_t id) { return id > 0 ? json(id) : json(nullptr); }
+
 // A path as shown in text: bytes of a legacy-encoded file name written "\\xE9".
 std::string Shown(const std::string& path) { return EscapeIllFormedUtf8(path); }
 
@@ -444,16 +448,21 @@ int RunRemove(const std::vector<std::string>& args) {
 namespace {
 
 json PlanJson(const CitingPlan& p) {
-  return {{"document_id", p.document_id}, {"path", p.path},     {"type", p.type},
-          {"symbol", p.symbol},           {"date", p.date},     {"issuer", p.issuer},
-          {"relations", p.relations},     {"line", p.first_line}, {"mentions", p.mentions}};
+  return {{"document_id", p.document_id}, {"path", p.path},           {"type", OrNull(p.type)},
+          {"symbol", OrNull(p.symbol)},   {"date", OrNull(p.date)},   {"issuer", OrNull(p.issuer)},
+          {"relations", p.relations},     {"line", p.first_line},     {"mentions", p.mentions}};
 }
 
 json NodeJson(const NodeInfo& n) {
-  return {{"key", n.key},       {"type", n.type},     {"symbol", n.symbol},
-          {"date", n.date},     {"issuer", n.issuer}, {"title", n.title},
-          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id},
-          {"issuer_scope", n.issuer_scope}};
+  return {{"key", n.key},
+          {"type", OrNull(n.type)},
+          {"symbol", OrNull(n.symbol)},
+          {"date", OrNull(n.date)},
+          {"issuer", OrNull(n.issuer)},
+          {"title", OrNull(n.title)},
+          {"citing_plans", n.citing_plans},
+          {"imported_document_id", IdOrNull(n.document_id)},
+          {"issuer_scope", OrNull(n.issuer_scope)}};
 }
 
 std::string NodeLine(const NodeInfo& n) {
@@ -508,6 +517,12 @@ int RunCites(const std::vector<std::string>& args) {
   if (!Check(nodes)) return 2;
   if (nodes->empty()) {
     std::cerr << "plangraph: no plan in " << o.db << " cites '" << ref << "'\n";
+    if (o.format == "json") {  // no match: an empty list
+      std::cout << Escaped(json{{"query", ref}, {"node", nullptr}, {"plans", json::array()}}).dump(1)
+                << "\n";
+    } else if (o.format == "csv") {
+      std::cout << "depth,relations,type,symbol,date,issuer,path,line\n";
+    }
     return 1;
   }
   if (nodes->size() > 1) {
@@ -585,7 +600,7 @@ json CountsJson(const AuditCounts& c) {
 json AuditTasksJson(const std::vector<AuditTask>& tasks) {
   json out = json::array();
   for (const auto& t : tasks) {
-    out.push_back({{"task", t.local_id}, {"section", t.section_path}, {"line", t.line},
+    out.push_back({{"task", t.local_id}, {"section", OrNull(t.section_path)}, {"line", t.line},
                    {"text", t.text}});
   }
   return out;
@@ -642,9 +657,9 @@ int RunAudit(const std::vector<std::string>& args) {
     for (const auto& d : report->documents) {
       docs.push_back({{"document_id", d.document.id},
                       {"path", d.document.path},
-                      {"type", d.document.type},
-                      {"symbol", d.document.symbol},
-                      {"issuer", d.document.issuer},
+                      {"type", OrNull(d.document.type)},
+                      {"symbol", OrNull(d.document.symbol)},
+                      {"issuer", OrNull(d.document.issuer)},
                       {"counts", CountsJson(d.counts)},
                       {"has_organisation_section", d.has_organisation_section},
                       {"tasks_without_deadline", AuditTasksJson(d.tasks_without_deadline)},
@@ -695,7 +710,8 @@ int RunAudit(const std::vector<std::string>& args) {
               << "; " << report->documents_without_organisation_section
               << " plans without an organisation section\n";
   }
-  return 0;
+  // An --issuer no plan has: no match.
+  return report->documents.empty() && !filter.issuer.empty() ? 1 : 0;
 }
 
 // --- search -----------------------------------------------------------------------------------
@@ -724,13 +740,14 @@ int RunSearch(const std::vector<std::string>& args) {
   if (o.format == "json") {
     json list = json::array();
     for (const auto& d : *headers) {
-      list.push_back({{"document_id", d.id}, {"path", d.path}, {"symbol", d.symbol},
-                      {"kind", "document"}, {"type", d.type}, {"date", d.date},
-                      {"issuer", d.issuer}, {"title", d.title}});
+      list.push_back({{"document_id", d.id}, {"path", d.path}, {"symbol", OrNull(d.symbol)},
+                      {"kind", "document"}, {"type", OrNull(d.type)}, {"date", OrNull(d.date)},
+                      {"issuer", OrNull(d.issuer)}, {"title", OrNull(d.title)}});
     }
     for (const auto& h : *hits) {
-      list.push_back({{"document_id", h.document_id}, {"path", h.path}, {"symbol", h.symbol},
-                      {"kind", h.kind}, {"section", h.section_path}, {"line", h.line},
+      list.push_back({{"document_id", h.document_id}, {"path", h.path},
+                      {"symbol", OrNull(h.symbol)}, {"kind", h.kind},
+                      {"section", OrNull(h.section_path)}, {"line", h.line},
                       {"snippet", h.snippet}, {"score", h.score}});
     }
     std::cout << Escaped(list).dump(1) << "\n";

@@ -188,28 +188,30 @@ Status WriteJson(const GraphSource& source, std::ostream& out) {
     w.Next(first, 1);
     first = false;
     w.Open('{');
+    // Unknown is null, never "" or 0 (README "Machine output").
+    auto id_or_null = [&w](int64_t id) { id > 0 ? w.Integer(id) : w.Null(); };
     w.Key(true, 2, "date");
-    w.String(v.date);
+    w.OrNull(v.date);
     w.Key(false, 2, "document_id");
-    w.Integer(v.document_id);
+    id_or_null(v.document_id);
     w.Key(false, 2, "id");
     w.String(v.id);
     w.Key(false, 2, "imported");
     w.Raw(v.document_id != 0 ? "true" : "false");
     w.Key(false, 2, "issuer");
-    w.String(v.issuer);
+    w.OrNull(v.issuer);
     w.Key(false, 2, "key");
-    w.String(v.key);
+    w.OrNull(v.key);
     w.Key(false, 2, "node_id");
-    w.Integer(v.node_id);
+    id_or_null(v.node_id);
     w.Key(false, 2, "path");
-    w.String(v.path);
+    w.OrNull(v.path);
     w.Key(false, 2, "symbol");
-    w.String(v.symbol);
+    w.OrNull(v.symbol);
     w.Key(false, 2, "title");
-    w.String(v.title);
+    w.OrNull(v.title);
     w.Key(false, 2, "type");
-    w.String(v.type);
+    w.OrNull(v.type);
     w.Close('}', false, 2);
     w.MaybeFlush();
   });
@@ -233,14 +235,22 @@ std::string GraphToGraphml(const GraphData& graph) {
 }
 
 nlohmann::json GraphToJson(const GraphData& graph) {
-  nlohmann::json vertices = nlohmann::json::array(), edges = nlohmann::json::array();
+  using nlohmann::json;
+  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  auto id_or_null = [](int64_t id) { return id > 0 ? json(id) : json(nullptr); };
+  json vertices = json::array(), edges = json::array();
   for (const GraphVertex& v : graph.vertices) {
-    vertices.push_back({{"id", v.id},         {"imported", v.document_id != 0},
-                        {"document_id", v.document_id}, {"node_id", v.node_id},
-                        {"key", v.key},       {"type", v.type},
-                        {"symbol", v.symbol}, {"date", v.date},
-                        {"issuer", v.issuer}, {"title", v.title},
-                        {"path", v.path}});
+    vertices.push_back({{"id", v.id},
+                        {"imported", v.document_id != 0},
+                        {"document_id", id_or_null(v.document_id)},
+                        {"node_id", id_or_null(v.node_id)},
+                        {"key", or_null(v.key)},
+                        {"type", or_null(v.type)},
+                        {"symbol", or_null(v.symbol)},
+                        {"date", or_null(v.date)},
+                        {"issuer", or_null(v.issuer)},
+                        {"title", or_null(v.title)},
+                        {"path", or_null(v.path)}});
   }
   for (const GraphEdge& e : graph.edges) {
     edges.push_back({{"from", e.from}, {"to", e.to}, {"relation", e.relation}, {"count", e.count}});
