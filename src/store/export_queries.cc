@@ -78,6 +78,8 @@ Result<std::vector<int64_t>> ExportQueries::SelectPlans(const PlanSelection& sel
 
 Status ExportQueries::ForEachVertex(const PlanScope& scope,
                                     const std::function<void(const GraphVertex&)>& fn) {
+  auto snapshot = store_.ReadSnapshot();  // plans and cited documents of one state
+  if (!snapshot.ok()) return snapshot.status();
   return Guarded(store_.path(), [&]() -> Status {
     SQLite::Statement docs(
         *store_.db_,
@@ -142,6 +144,9 @@ Status ExportQueries::ForEachPlan(const PlanScope& scope,
     fn(*doc);
     return Status::Ok();
   };
+  // Each plan's own read scope nests inside this one, never ends a transaction under the cursor.
+  auto snapshot = store_.ReadSnapshot();
+  if (!snapshot.ok()) return snapshot.status();
   if (!scope.all) {
     for (int64_t id : scope.plans) {
       if (Status s = each(id); !s.ok()) return s;
