@@ -56,7 +56,7 @@ void WriteItem(JsonWriter& w, const Section& s, int depth) {
   w.Key(true, depth, "depth");
   w.Integer(s.depth);
   w.Key(false, depth, "heading");
-  w.String(s.heading);
+  w.OrNull(s.heading);  // a heading line that is only a label: no heading
   w.Key(false, depth, "id");
   w.Integer(s.id);
   w.Key(false, depth, "kind");
@@ -106,7 +106,7 @@ void WriteItem(JsonWriter& w, const Target& t, int depth) {
   w.Key(true, depth, "comparator");
   w.OrNull(t.comparator);
   w.Key(false, depth, "indicator");
-  w.String(t.indicator);
+  w.OrNull(t.indicator);
   w.Key(false, depth, "kind");
   w.String(t.kind);
   w.Key(false, depth, "line");

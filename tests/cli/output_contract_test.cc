@@ -21,13 +21,14 @@ using testing::Quote;
 using testing::Shell;
 
 // A plan with gaps: no date, no place line, a task outside any deadline, a citation without a
-// date, a target without a year; and a plan citing it.
+// date, a target without a year, an appendix without a heading; and a plan citing it.
 const char* kUndated =
     "ỦY BAN NHÂN DÂN XÃ TÂN TIẾN\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
     "thực hiện Nghị quyết số 05-NQ/ĐU của Đảng ủy xã\n"
     "Tổ chức tuyên truyền trong nhân dân.\n"
     "I. NHIỆM VỤ\n1. Phấn đấu 100% hộ gia đình được tuyên truyền.\n"
-    "2. Công an xã chủ trì bảo đảm an ninh; hoàn thành trước ngày 30/6/2024.\n";
+    "2. Công an xã chủ trì bảo đảm an ninh; hoàn thành trước ngày 30/6/2024.\n"
+    "PHỤ LỤC\nDanh sách các thôn thực hiện.\n";
 const char* kCiting =
     "ĐẢNG ỦY XÃ TÂN TIẾN\nSố: 20-KH/ĐU\nTân Tiến, ngày 03 tháng 7 năm 2024\nKẾ HOẠCH\n"
     "thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân xã\n"
