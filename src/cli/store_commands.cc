@@ -877,13 +877,19 @@ ExportSelection SelectForExport(Store& store, const std::string& db, const std::
   return out;
 }
 
-// The export, streamed from the store to `out` (csv: the one table `table`).
-Status WriteExport(ExportQueries& queries, const PlanScope& scope, const std::string& format,
-                   const std::string& table, std::ostream& out) {
+// The parts of the export, read from the store's cursors when the format asks for them.
+GraphSource StoreSource(ExportQueries& queries, const PlanScope& scope) {
   GraphSource source;
   source.vertices = [&](const auto& fn) { return queries.ForEachVertex(scope, fn); };
   source.edges = [&](const auto& fn) { return queries.ForEachEdge(scope, fn); };
   source.plans = [&](const auto& fn) { return queries.ForEachPlan(scope, fn); };
+  return source;
+}
+
+// The export, streamed from the store to `out` (csv: the one table `table`).
+Status WriteExport(ExportQueries& queries, const PlanScope& scope, const std::string& format,
+                   const std::string& table, std::ostream& out) {
+  const GraphSource source = StoreSource(queries, scope);
   if (format == "dot") return WriteDot(source, out);
   if (format == "graphml") return WriteGraphml(source, out);
   if (format == "json") return WriteJson(source, out);
@@ -904,11 +910,7 @@ Status WriteCsvFolder(ExportQueries& queries, const PlanScope& scope, const std:
     if (!files.back()) return Status::IOError(path + ": cannot write (" + std::strerror(errno) + ")");
     outputs[name] = &files.back();
   }
-  GraphSource source;
-  source.vertices = [&](const auto& fn) { return queries.ForEachVertex(scope, fn); };
-  source.edges = [&](const auto& fn) { return queries.ForEachEdge(scope, fn); };
-  source.plans = [&](const auto& fn) { return queries.ForEachPlan(scope, fn); };
-  if (Status s = WriteCsvTables(source, outputs); !s.ok()) return s;
+  if (Status s = WriteCsvTables(StoreSource(queries, scope), outputs); !s.ok()) return s;
   for (size_t i = 0; i < files.size(); ++i) {
     files[i].close();
     if (!files[i]) {
