@@ -15,7 +15,9 @@ class Row {
   Row& Int(int64_t v) { return Add(std::to_string(v)); }
   Row& IdOrEmpty(int64_t v) { return Add(v < 0 ? "" : std::to_string(v)); }  // -1: none
   Row& Number(double v) {  // 76500, 12.5: a whole number without JSON's ".0"
-    if (std::abs(v) < 1e15 && v == std::floor(v)) return Add(std::to_string(static_cast<int64_t>(v)));
+    if (std::abs(v) < 1e15 && v == std::floor(v)) {
+      return Add(std::to_string(static_cast<int64_t>(v)));
+    }
     return Add(nlohmann::json(v).dump());
   }
   Row& OptionalInt(const std::optional<int>& v) { return Add(v ? std::to_string(*v) : ""); }
@@ -106,7 +108,9 @@ void WritePlanRows(const StoredDocument& plan, Out out) {
     Row().Int(id).IdOrEmpty(p.section).Int(p.span.line).Int(p.last_line).Text(p.text)
         .WriteTo(out("paragraphs"));
   }
-  if (e.plan_limit) DeadlineFields(std::move(Row().Int(id)), *e.plan_limit).WriteTo(out("plan_limits"));
+  if (e.plan_limit) {
+    DeadlineFields(std::move(Row().Int(id)), *e.plan_limit).WriteTo(out("plan_limits"));
+  }
 }
 
 }  // namespace
@@ -138,9 +142,11 @@ Status WriteCsvTables(const GraphSource& source,
   }
   if (std::ostream* nodes = out("nodes")) {
     Status s = source.vertices([&](const GraphVertex& v) {
-      Row().Text(v.id).Int(v.document_id != 0).Text(v.document_id ? std::to_string(v.document_id) : "")
-          .Text(v.node_id ? std::to_string(v.node_id) : "").Text(v.key).Text(v.type).Text(v.symbol)
-          .Text(v.date).Text(v.issuer).Text(v.title).Text(v.path)
+      // A document id or node id of 0 is none: an empty field.
+      Row().Text(v.id).Int(v.document_id != 0)
+          .Text(v.document_id ? std::to_string(v.document_id) : "")
+          .Text(v.node_id ? std::to_string(v.node_id) : "").Text(v.key).Text(v.type)
+          .Text(v.symbol).Text(v.date).Text(v.issuer).Text(v.title).Text(v.path)
           .WriteTo(nodes);
     });
     if (!s.ok()) return s;

@@ -33,7 +33,8 @@ const std::vector<std::string>& CsvTableNames();
 
 // Writes each table named in `outputs` (name → its stream) from one pass over each part of the
 // source that those tables need. A name that is not a table is an InvalidInput naming it.
-Status WriteCsvTables(const GraphSource& source, const std::map<std::string, std::ostream*>& outputs);
+Status WriteCsvTables(const GraphSource& source,
+                      const std::map<std::string, std::ostream*>& outputs);
 
 }  // namespace plangraph
 

@@ -60,13 +60,12 @@ std::string NodeVertex(int64_t id) { return "n" + std::to_string(id); }
 
 Result<std::vector<int64_t>> ExportQueries::SelectPlans(const PlanSelection& selection) {
   return Guarded(store_.path(), [&]() -> Result<std::vector<int64_t>> {
-    SQLite::Statement st(
-        *store_.db_,
-        "SELECT d.id FROM documents d "
-        "WHERE (?1 IS NULL OR d.id IN (SELECT value FROM json_each(?1))) "
-        "AND (?2 = '' OR instr(plangraph_fold(coalesce(d.issuer, '')), ?2) > 0) "
-        "AND (?3 = 0 OR substr(d.date, 1, 4) = printf('%04d', ?3)) "
-        "ORDER BY d.id");
+    SQLite::Statement st(*store_.db_,
+                         "SELECT d.id FROM documents d "
+                         "WHERE (?1 IS NULL OR d.id IN (SELECT value FROM json_each(?1))) "
+                         "AND (?2 = '' OR instr(plangraph_fold(coalesce(d.issuer, '')), ?2) > 0) "
+                         "AND (?3 = 0 OR substr(d.date, 1, 4) = printf('%04d', ?3)) "
+                         "ORDER BY d.id");
     if (selection.among) st.bind(1, JsonIds(*selection.among));
     st.bind(2, Fold(selection.issuer));
     st.bind(3, selection.year);
@@ -94,12 +93,11 @@ Status ExportQueries::ForEachVertex(const PlanScope& scope,
       fn({DocumentVertex(id), id, docs.getColumn(1).getInt64(), Text(docs, 2), Text(docs, 3),
           Text(docs, 4), Text(docs, 5), Text(docs, 6), Text(docs, 7), Text(docs, 8)});
     }
-    SQLite::Statement nodes(
-        *store_.db_,
-        Scoped(scope,
-               "SELECT id, key, type, symbol, date, issuer, title FROM nodes "
-               "WHERE document_id IS NULL",
-               "AND id IN (SELECT node FROM reached)", "ORDER BY id"));
+    SQLite::Statement nodes(*store_.db_,
+                            Scoped(scope,
+                                   "SELECT id, key, type, symbol, date, issuer, title FROM nodes "
+                                   "WHERE document_id IS NULL",
+                                   "AND id IN (SELECT node FROM reached)", "ORDER BY id"));
     BindScope(nodes, scope);
     while (nodes.executeStep()) {
       const int64_t id = nodes.getColumn(0).getInt64();

@@ -37,7 +37,7 @@ const char* kCiting =
 // Keys whose value is a number (or null when unknown) wherever they hold a single value.
 const std::set<std::string> kNumericKeys = {
     "line",       "last_line",  "depth",     "count",     "mentions",     "citing_plans",
-    "score",      "value",      "year",      "task",      "begin",        "end_byte",
+    "score",      "value",      "year",      "task",      "begin",
     "documents",  "sections",   "citations", "targets",   "tasks",        "agencies",
     "assignments", "paragraphs", "cited_documents", "imported", "unchanged", "replaced",
     "moved",      "duplicates", "pruned",    "failed",    "unreadable",   "tasks_without_deadline",
