@@ -2,6 +2,7 @@
 // linearly with hostile input.
 //
 //   bench [--reps N] [--scale X] [--corpus DIR] [--rules DIR] [--sizes N,N…] [--plangraph BIN]
+//         [--plans-only]
 //
 // Built by default, never run by ctest. Two kinds of figures:
 //  - in the library (no process start-up): extraction per corpus document, import and queries on
@@ -11,8 +12,9 @@
 //    against a plain RE2 scan of the same files (read, split lines, one RE2::Set of 20 plan
 //    patterns per line: the floor of any line-based extractor); then for each of --sizes a folder
 //    of plans made by tools/gen_plans.py, imported into a fresh database (time, plans/s, MB/s,
-//    peak memory, database bytes per plan) and queried (cites, cites --transitive, search,
-//    audit --total, show), with the growth of each figure from one size to the next.
+//    peak memory, database bytes per plan), queried (cites, cites --transitive, search,
+//    audit --total, show) and exported in every format (time, peak memory, output size), with
+//    the growth of each figure from one size to the next (--plans-only: these alone).
 // The machines it runs on are shared and noisy, so every figure is the median of --reps runs,
 // and the scaling check reports the ratio t(2n)/t(n) of medians: about 2 for linear work, about
 // 4 for quadratic. --scale multiplies the sizes of the generated hostile inputs.
@@ -436,7 +438,31 @@ struct SizeFigures {
   size_t plans = 0;
   double import_s = 0;
   std::vector<std::pair<std::string, double>> queries;  // name, median wall seconds
+  std::vector<std::pair<std::string, long>> export_peaks_kb;  // format, largest peak
 };
+
+// `plangraph export` of the whole database in each format, to a file (csv: --out DIR): time,
+// peak memory and output size. The export streams from SQL cursors, so its peak should not grow
+// with the number of plans.
+void BenchExport(const std::string& plangraph, const std::string& db, int reps,
+                 const fs::path& tmp, SizeFigures* figures) {
+  for (const std::string format : {"json", "dot", "graphml", "csv"}) {
+    const fs::path out = tmp / ("export." + format);
+    std::vector<std::string> args = {plangraph, "export", "--db", db, "--format", format};
+    if (format == "csv") {
+      args.insert(args.end(), {"--out", out.string()});
+    } else {
+      args.insert(args.end(), {"-o", out.string()});
+    }
+    Run r = MedianRun(reps, args);
+    const double mb = (fs::is_directory(out) ? FolderBytes(out) : fs::file_size(out)) / 1e6;
+    std::printf("  %s median %7.1f ms wall, %7.1f ms CPU, peak %ld MB, output %.1f MB\n",
+                Padded("export --format " + format, 28).c_str(), r.wall * 1e3, r.cpu * 1e3,
+                r.peak_kb / 1024, mb);
+    figures->export_peaks_kb.push_back({format, r.peak_kb});
+    fs::remove_all(out);
+  }
+}
 
 // Generates `n` plans, imports them into a fresh database and times the queries.
 SizeFigures BenchPlans(const std::string& plangraph, const std::string& rules, size_t n, int reps,
@@ -477,6 +503,7 @@ SizeFigures BenchPlans(const std::string& plangraph, const std::string& rules, s
                 q.wall * 1e3, q.cpu * 1e3, q.peak_kb / 1024);
     out.queries.push_back({name.rfind("cites '", 0) == 0 ? "cites" : name, q.wall});
   }
+  BenchExport(plangraph, dbs, reps, tmp, &out);
   fs::remove_all(dir);
   return out;
 }
@@ -489,6 +516,12 @@ void PrintGrowth(const std::vector<SizeFigures>& sizes) {
     for (size_t q = 0; q < a.queries.size() && q < b.queries.size(); ++q) {
       std::printf(", %s x%.2f", a.queries[q].first.c_str(),
                   b.queries[q].second / a.queries[q].second);
+    }
+    std::printf("\n  export peak memory %zu -> %zu plans:", a.plans, b.plans);
+    for (size_t e = 0; e < a.export_peaks_kb.size() && e < b.export_peaks_kb.size(); ++e) {
+      std::printf(" %s %ld -> %ld MB (x%.2f)", a.export_peaks_kb[e].first.c_str(),
+                  a.export_peaks_kb[e].second / 1024, b.export_peaks_kb[e].second / 1024,
+                  static_cast<double>(b.export_peaks_kb[e].second) / a.export_peaks_kb[e].second);
     }
     std::printf("\n");
   }
@@ -517,6 +550,10 @@ int main(int argc, char** argv) {
   std::string plangraph = (fs::path(argv[0]).parent_path() / "plangraph").string();
   app.add_option("--plangraph", plangraph, "the binary timed as whole processes (default: "
                                            "plangraph beside bench)");
+  bool plans_only = false;
+  app.add_flag("--plans-only", plans_only,
+               "only the generated plans of --sizes: import, queries and export (peak memory of "
+               "each format); skips the corpus, scaling and whole-extraction figures");
   CLI11_PARSE(app, argc, argv);
   if (!fs::exists(plangraph)) Fail(plangraph + ": no plangraph binary (see --plangraph)");
   plangraph = fs::absolute(plangraph).string();
@@ -529,11 +566,13 @@ int main(int argc, char** argv) {
   std::string db = (tmp / "bench.db").string();
 
   std::printf("plangraph bench: %d repetitions, scale %.3g\n", reps, scale);
-  BenchExtract(*extractor, docs, reps);
-  BenchImport(*extractor, docs, reps, db);
-  BenchQueries(*extractor, db, std::max(reps, 25));
-  BenchScaling(*extractor, reps, scale);
-  BenchWholeExtract(plangraph, docs, reps, tmp);
+  if (!plans_only) {
+    BenchExtract(*extractor, docs, reps);
+    BenchImport(*extractor, docs, reps, db);
+    BenchQueries(*extractor, db, std::max(reps, 25));
+    BenchScaling(*extractor, reps, scale);
+    BenchWholeExtract(plangraph, docs, reps, tmp);
+  }
   std::vector<SizeFigures> figures;
   for (size_t n : sizes) {
     if (n > 0) figures.push_back(BenchPlans(plangraph, rules, n, reps, tmp));

@@ -5,12 +5,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "commands.h"
+#include "csv_tables.h"
+#include "export_queries.h"
 #include "graph_export.h"
 #include "json_output.h"
 #include "plangraph/pipeline.h"
@@ -100,6 +105,10 @@ json Escaped(json j) {
   }
   return j;
 }
+
+// The machine-output contract (README "Machine output"): what is not known is null, never "" or 0.
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json IdOrNull(int64_t id) { return id > 0 ? json(id) : json(nullptr); }
 
 // A path as shown in text: bytes of a legacy-encoded file name written "\\xE9".
 std::string Shown(const std::string& path) { return EscapeIllFormedUtf8(path); }
@@ -439,16 +448,21 @@ int RunRemove(const std::vector<std::string>& args) {
 namespace {
 
 json PlanJson(const CitingPlan& p) {
-  return {{"document_id", p.document_id}, {"path", p.path},     {"type", p.type},
-          {"symbol", p.symbol},           {"date", p.date},     {"issuer", p.issuer},
-          {"relations", p.relations},     {"line", p.first_line}, {"mentions", p.mentions}};
+  return {{"document_id", p.document_id}, {"path", p.path},           {"type", OrNull(p.type)},
+          {"symbol", OrNull(p.symbol)},   {"date", OrNull(p.date)},   {"issuer", OrNull(p.issuer)},
+          {"relations", p.relations},     {"line", p.first_line},     {"mentions", p.mentions}};
 }
 
 json NodeJson(const NodeInfo& n) {
-  return {{"key", n.key},       {"type", n.type},     {"symbol", n.symbol},
-          {"date", n.date},     {"issuer", n.issuer}, {"title", n.title},
-          {"citing_plans", n.citing_plans}, {"imported_document_id", n.document_id},
-          {"issuer_scope", n.issuer_scope}};
+  return {{"key", n.key},
+          {"type", OrNull(n.type)},
+          {"symbol", OrNull(n.symbol)},
+          {"date", OrNull(n.date)},
+          {"issuer", OrNull(n.issuer)},
+          {"title", OrNull(n.title)},
+          {"citing_plans", n.citing_plans},
+          {"imported_document_id", IdOrNull(n.document_id)},
+          {"issuer_scope", OrNull(n.issuer_scope)}};
 }
 
 std::string NodeLine(const NodeInfo& n) {
@@ -503,6 +517,12 @@ int RunCites(const std::vector<std::string>& args) {
   if (!Check(nodes)) return 2;
   if (nodes->empty()) {
     std::cerr << "plangraph: no plan in " << o.db << " cites '" << ref << "'\n";
+    if (o.format == "json") {  // no match: an empty list
+      std::cout << Escaped(json{{"query", ref}, {"node", nullptr}, {"plans", json::array()}}).dump(1)
+                << "\n";
+    } else if (o.format == "csv") {
+      std::cout << "depth,relations,type,symbol,date,issuer,path,line\n";
+    }
     return 1;
   }
   if (nodes->size() > 1) {
@@ -580,7 +600,7 @@ json CountsJson(const AuditCounts& c) {
 json AuditTasksJson(const std::vector<AuditTask>& tasks) {
   json out = json::array();
   for (const auto& t : tasks) {
-    out.push_back({{"task", t.local_id}, {"section", t.section_path}, {"line", t.line},
+    out.push_back({{"task", t.local_id}, {"section", OrNull(t.section_path)}, {"line", t.line},
                    {"text", t.text}});
   }
   return out;
@@ -637,9 +657,9 @@ int RunAudit(const std::vector<std::string>& args) {
     for (const auto& d : report->documents) {
       docs.push_back({{"document_id", d.document.id},
                       {"path", d.document.path},
-                      {"type", d.document.type},
-                      {"symbol", d.document.symbol},
-                      {"issuer", d.document.issuer},
+                      {"type", OrNull(d.document.type)},
+                      {"symbol", OrNull(d.document.symbol)},
+                      {"issuer", OrNull(d.document.issuer)},
                       {"counts", CountsJson(d.counts)},
                       {"has_organisation_section", d.has_organisation_section},
                       {"tasks_without_deadline", AuditTasksJson(d.tasks_without_deadline)},
@@ -690,7 +710,8 @@ int RunAudit(const std::vector<std::string>& args) {
               << "; " << report->documents_without_organisation_section
               << " plans without an organisation section\n";
   }
-  return 0;
+  // An --issuer no plan has: no match.
+  return report->documents.empty() && !filter.issuer.empty() ? 1 : 0;
 }
 
 // --- search -----------------------------------------------------------------------------------
@@ -719,13 +740,14 @@ int RunSearch(const std::vector<std::string>& args) {
   if (o.format == "json") {
     json list = json::array();
     for (const auto& d : *headers) {
-      list.push_back({{"document_id", d.id}, {"path", d.path}, {"symbol", d.symbol},
-                      {"kind", "document"}, {"type", d.type}, {"date", d.date},
-                      {"issuer", d.issuer}, {"title", d.title}});
+      list.push_back({{"document_id", d.id}, {"path", d.path}, {"symbol", OrNull(d.symbol)},
+                      {"kind", "document"}, {"type", OrNull(d.type)}, {"date", OrNull(d.date)},
+                      {"issuer", OrNull(d.issuer)}, {"title", OrNull(d.title)}});
     }
     for (const auto& h : *hits) {
-      list.push_back({{"document_id", h.document_id}, {"path", h.path}, {"symbol", h.symbol},
-                      {"kind", h.kind}, {"section", h.section_path}, {"line", h.line},
+      list.push_back({{"document_id", h.document_id}, {"path", h.path},
+                      {"symbol", OrNull(h.symbol)}, {"kind", h.kind},
+                      {"section", OrNull(h.section_path)}, {"line", h.line},
                       {"snippet", h.snippet}, {"score", h.score}});
     }
     std::cout << Escaped(list).dump(1) << "\n";
@@ -795,85 +817,196 @@ int RunShow(const std::vector<std::string>& args) {
 
 namespace {
 
-// The full extraction as CSV: one table of tasks with their assignees and deadlines, after the
-// graph tables; a spreadsheet user filters it by document.
-std::string TasksCsv(const std::vector<StoredDocument>& docs) {
-  std::ostringstream out;
-  out << "document_id,symbol,task,line,text,assignees,deadline,deadline_start,deadline_end,"
-         "recurrence\n";
-  for (const auto& d : docs) {
-    for (const Task& t : d.extraction.tasks) {
-      std::vector<std::string> who;
-      for (const auto& a : t.assignees) who.push_back(a.agency + " (" + a.role + ")");
-      const Deadline empty;
-      const Deadline& dl = t.deadline ? *t.deadline : empty;
-      out << d.summary.id << "," << CsvField(d.summary.symbol) << "," << t.id << ","
-          << t.span.line << "," << CsvField(t.text) << "," << CsvField(Join(who, "; ")) << ","
-          << CsvField(dl.text) << "," << dl.start << "," << dl.end << "," << dl.recurrence << "\n";
+// What the export options select, or the exit code when they cannot: a --document that names no
+// plan or several (as show), a --cites that matches several documents (as cites). A --cites
+// nobody cites selects no plan.
+struct ExportSelection {
+  bool selecting = false;  // an option narrowed the export
+  PlanSelection plans;
+  int exit_code = -1;      // >= 0: stop with it
+  bool reported = false;   // why nothing is selected was said already
+};
+
+ExportSelection SelectForExport(Store& store, const std::string& db, const std::string& document,
+                                const std::string& cites, std::optional<int> depth,
+                                const std::string& rules_dir) {
+  ExportSelection out;
+  out.selecting = !document.empty() || !cites.empty();
+  if (!document.empty()) {
+    std::string lookup = fs::exists(document) ? StoredPath(document) : document;
+    auto doc = store.DocumentByRef(lookup);
+    if (!doc.ok() && lookup != document) doc = store.DocumentByRef(document);
+    if (!Check(doc)) return out.exit_code = 1, out;
+    out.plans.among = std::vector<int64_t>{doc->id};
+  }
+  if (!cites.empty()) {
+    auto types = LoadDocumentTypesIn(rules_dir);
+    if (!Check(types)) return out.exit_code = 2, out;
+    auto query = ParseReferenceQuery(*types, cites);
+    if (!Check(query)) return out.exit_code = 2, out;
+    auto nodes = store.ResolveReference(*query);
+    if (!Check(nodes)) return out.exit_code = 2, out;
+    std::set<int64_t> citing;
+    if (nodes->empty()) {
+      std::cerr << "plangraph: no plan in " << db << " cites '" << cites << "'\n";
+      out.reported = true;
+    } else if (nodes->size() > 1) {
+      std::cerr << "plangraph: '" << cites << "' matches " << nodes->size()
+                << " documents; add the year or the full số:\n";
+      for (const auto& n : *nodes) {
+        std::cerr << "  " << NodeLine(n) << "  (cited by " << n.citing_plans << " plans)\n";
+      }
+      return out.exit_code = 1, out;
+    } else if (depth) {
+      auto tree = store.ImplementationTree(nodes->front().node_id, *depth);
+      if (!Check(tree)) return out.exit_code = 2, out;
+      for (const TreeEntry& e : *tree) citing.insert(e.plan.document_id);
+    } else {
+      auto plans = store.CitingPlans(nodes->front().node_id);
+      if (!Check(plans)) return out.exit_code = 2, out;
+      for (const CitingPlan& p : *plans) citing.insert(p.document_id);
+    }
+    std::vector<int64_t> among;
+    for (int64_t id : citing) {
+      if (!out.plans.among || std::count(out.plans.among->begin(), out.plans.among->end(), id)) {
+        among.push_back(id);
+      }
+    }
+    out.plans.among = std::move(among);
+  }
+  return out;
+}
+
+// The parts of the export, read from the store's cursors when the format asks for them.
+GraphSource StoreSource(ExportQueries& queries, const PlanScope& scope) {
+  GraphSource source;
+  source.vertices = [&](const auto& fn) { return queries.ForEachVertex(scope, fn); };
+  source.edges = [&](const auto& fn) { return queries.ForEachEdge(scope, fn); };
+  source.plans = [&](const auto& fn) { return queries.ForEachPlan(scope, fn); };
+  return source;
+}
+
+// The export, streamed from the store to `out` (csv: the one table `table`).
+Status WriteExport(ExportQueries& queries, const PlanScope& scope, const std::string& format,
+                   const std::string& table, std::ostream& out) {
+  const GraphSource source = StoreSource(queries, scope);
+  if (format == "dot") return WriteDot(source, out);
+  if (format == "graphml") return WriteGraphml(source, out);
+  if (format == "json") return WriteJson(source, out);
+  return WriteCsvTables(source, {{table, &out}});
+}
+
+// --out DIR: every CSV table, DIR/NAME.csv.
+Status WriteCsvFolder(ExportQueries& queries, const PlanScope& scope, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir + ": cannot create folder (" + ec.message() + ")");
+  std::vector<std::ofstream> files;
+  files.reserve(CsvTableNames().size());
+  std::map<std::string, std::ostream*> outputs;
+  for (const std::string& name : CsvTableNames()) {
+    const std::string path = (fs::path(dir) / (name + ".csv")).string();
+    files.emplace_back(path, std::ios::binary);
+    if (!files.back()) return Status::IOError(path + ": cannot write (" + std::strerror(errno) + ")");
+    outputs[name] = &files.back();
+  }
+  if (Status s = WriteCsvTables(StoreSource(queries, scope), outputs); !s.ok()) return s;
+  for (size_t i = 0; i < files.size(); ++i) {
+    files[i].close();
+    if (!files[i]) {
+      return Status::IOError((fs::path(dir) / (CsvTableNames()[i] + ".csv")).string() +
+                             ": cannot write (" + std::strerror(errno) + ")");
     }
   }
-  return out.str();
+  return Status::Ok();
 }
 
 }  // namespace
 
 int RunExport(const std::vector<std::string>& args) {
-  CLI::App app{"Export the citation graph (and, for json and csv, every plan's extraction).",
+  CLI::App app{"Export the citation graph (and, for json and csv, each plan's extraction), or "
+               "the part of it around the plans selected: the plans, their facts, the documents "
+               "their citations reach and the edges among them. The selection options combine "
+               "(every one must hold); a selection that matches no plan writes the empty graph "
+               "and exits 1.",
                "plangraph export"};
-  DbOptions o;
-  o.format = "dot";
-  std::string output;
-  o.db = DefaultDb();
-  app.add_option("--db", o.db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
-  app.add_option("--format", o.format, "dot (Graphviz), graphml, json or csv")
+  std::string db = DefaultDb(), format = "dot", output, out_dir, table, document, cites, issuer;
+  std::string rules_dir = DefaultRulesDir();
+  std::optional<int> depth;
+  int year = 0;
+  app.footer(
+      "Exit status: 0 success; 1 the selection matches no plan, or --document/--cites names no "
+      "document or several (the candidates are listed); 2 bad usage, or the database is "
+      "missing, locked, damaged or not plangraph's.");
+  app.add_option("--db", db, "database file (default: $PLANGRAPH_DB or plangraph.db)");
+  app.add_option("--format", format, "dot (Graphviz), graphml, json or csv")
       ->check(CLI::IsMember({"dot", "graphml", "json", "csv"}));
-  app.add_option("-o,--output", output, "write to this file instead of standard output");
+  auto* output_opt =
+      app.add_option("-o,--output", output, "write to this file instead of standard output");
+  auto* out_opt = app.add_option("--out", out_dir, "csv: write every table to DIR/NAME.csv");
+  auto* table_opt =
+      app.add_option("--table", table, "csv: the one table to write (default documents)")
+          ->check(CLI::IsMember(CsvTableNames()));
+  out_opt->excludes(output_opt)->excludes(table_opt);
+  app.add_option("--document", document, "one plan: its số, path or id (as for show)");
+  auto* cites_opt = app.add_option(
+      "--cites", cites, "the plans citing this document, spelt any way (as for cites)");
+  app.add_option("--depth", depth,
+                 "with --cites: also the plans implementing those, N levels down (as cites "
+                 "--transitive --depth N)")
+      ->check(CLI::Range(1, 100))
+      ->needs(cites_opt);
+  app.add_option("--issuer", issuer, "plans whose issuer contains this (accents optional)");
+  app.add_option("--year", year, "plans dated in this year")->check(CLI::Range(1000, 9999));
+  app.add_option("--rules", rules_dir, "rules folder (document types, for --cites)");
   if (int code = Parse(app, args); code >= 0) return code;
-  auto store = OpenStore(o.db, /*must_exist=*/true);
-  if (!store) return 2;
-  auto snapshot = store->ReadSnapshot();  // the graph and the documents exported agree
-  if (!Check(snapshot)) return 2;
-  auto graph = store->CitationGraph();
-  if (!Check(graph)) return 2;
-  std::vector<StoredDocument> docs;
-  if (o.format == "json" || o.format == "csv") {
-    auto list = store->Documents();
-    if (!Check(list)) return 2;
-    for (const auto& d : *list) {
-      auto stored = store->LoadDocument(d.id);
-      if (!Check(stored)) return 2;
-      docs.push_back(std::move(*stored));
-    }
-  }
-  std::string text;
-  if (o.format == "dot") {
-    text = GraphToDot(*graph);
-  } else if (o.format == "graphml") {
-    text = GraphToGraphml(*graph);
-  } else if (o.format == "csv") {
-    text = GraphToCsv(*graph) + "\n" + TasksCsv(docs);
-  } else {
-    json plans = json::array();
-    for (const auto& d : docs) {
-      json j = ExtractionToJson(d.extraction);
-      j["document_id"] = d.summary.id;
-      plans.push_back(std::move(j));
-    }
-    json j = GraphToJson(*graph);
-    j["documents"] = plans;
-    text = Escaped(j).dump(1) + "\n";
-  }
-  if (output.empty()) {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    std::cerr << "plangraph: " << output << ": cannot write (" << std::strerror(errno) << ")\n";
+  if ((!out_dir.empty() || !table.empty()) && format != "csv") {
+    std::cerr << "plangraph: --out and --table are options of --format csv\n";
     return 2;
   }
-  return 0;
+  if (table.empty()) table = "documents";
+  auto store = OpenStore(db, /*must_exist=*/true);
+  if (!store) return 2;
+  auto snapshot = store->ReadSnapshot();  // the selection, graph and documents agree
+  if (!Check(snapshot)) return 2;
+  ExportSelection selection = SelectForExport(*store, db, document, cites, depth, rules_dir);
+  if (selection.exit_code >= 0) return selection.exit_code;
+  selection.plans.issuer = issuer;
+  selection.plans.year = year;
+  selection.selecting = selection.selecting || !issuer.empty() || year != 0;
+  ExportQueries queries(*store);
+  PlanScope scope = PlanScope::Everything();
+  if (selection.selecting) {
+    auto ids = queries.SelectPlans(selection.plans);
+    if (!Check(ids)) return 2;
+    scope = PlanScope::Only(std::move(*ids));
+    if (scope.plans.empty() && !selection.reported) {
+      std::cerr << "plangraph: no plan in " << db << " matches the selection\n";
+    }
+  }
+  const int done = selection.selecting && scope.plans.empty() ? 1 : 0;
+  Status status;
+  if (!out_dir.empty()) {
+    status = WriteCsvFolder(queries, scope, out_dir);
+  } else if (output.empty()) {
+    status = WriteExport(queries, scope, format, table, std::cout);
+    std::cout.flush();
+  } else {
+    std::ofstream out(output, std::ios::binary);
+    if (out) {
+      status = WriteExport(queries, scope, format, table, out);
+      if (status.ok()) out.close();
+    }
+    if (status.ok() && !out) {
+      std::cerr << "plangraph: " << output << ": cannot write (" << std::strerror(errno) << ")\n";
+      return 2;
+    }
+  }
+  if (!status.ok()) {
+    std::cerr << "plangraph: " << status.message() << "\n";
+    return 2;
+  }
+  return done;
 }
 
 // --- stats ------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "json_stream.h"
+#include "json_writer.h"
 #include "text.h"
 
 namespace plangraph {
@@ -61,31 +63,48 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-std::string GraphToDot(const GraphData& graph) {
-  std::ostringstream out;
+GraphSource SourceOf(const GraphData& graph, const std::vector<StoredDocument>& plans) {
+  GraphSource source;
+  source.vertices = [&graph](const std::function<void(const GraphVertex&)>& fn) {
+    for (const GraphVertex& v : graph.vertices) fn(v);
+    return Status::Ok();
+  };
+  source.edges = [&graph](const std::function<void(const GraphEdge&)>& fn) {
+    for (const GraphEdge& e : graph.edges) fn(e);
+    return Status::Ok();
+  };
+  source.plans = [&plans](const std::function<void(const StoredDocument&)>& fn) {
+    for (const StoredDocument& d : plans) fn(d);
+    return Status::Ok();
+  };
+  return source;
+}
+
+Status WriteDot(const GraphSource& source, std::ostream& out) {
   out << "digraph plangraph {\n"
       << "  rankdir=RL;\n"
       << "  node [fontname=\"DejaVu Sans\", fontsize=10];\n"
       << "  edge [fontname=\"DejaVu Sans\", fontsize=8];\n";
-  for (const GraphVertex& v : graph.vertices) {
+  Status s = source.vertices([&](const GraphVertex& v) {
     bool imported = v.document_id != 0;
     out << "  " << DotQuote(v.id) << " [label=" << DotQuote(VertexLabel(v))
         << (imported ? ", shape=box, style=filled, fillcolor=\"#dbe9f6\""
                      : ", shape=ellipse, style=filled, fillcolor=\"#eeeeee\"")
         << "];\n";
-  }
-  for (const GraphEdge& e : graph.edges) {
+  });
+  if (!s.ok()) return s;
+  s = source.edges([&](const GraphEdge& e) {
     std::string label = e.count > 1 ? e.relation + " ×" + std::to_string(e.count) : e.relation;
     out << "  " << DotQuote(e.from) << " -> " << DotQuote(e.to) << " [label=" << DotQuote(label)
         << (e.relation == "mentions" ? ", style=dashed" : "") << "];\n";
-  }
+  });
+  if (!s.ok()) return s;
   out << "}\n";
-  return out.str();
+  return Status::Ok();
 }
 
-std::string GraphToGraphml(const GraphData& graph) {
+Status WriteGraphml(const GraphSource& source, std::ostream& out) {
   static const char* kNodeKeys[] = {"key", "type", "symbol", "date", "issuer", "title", "path"};
-  std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
   for (const char* k : kNodeKeys) {
@@ -96,7 +115,7 @@ std::string GraphToGraphml(const GraphData& graph) {
       << "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
       << "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"int\"/>\n"
       << "  <graph id=\"citations\" edgedefault=\"directed\">\n";
-  for (const GraphVertex& v : graph.vertices) {
+  Status s = source.vertices([&](const GraphVertex& v) {
     const std::string* values[] = {&v.key, &v.type, &v.symbol, &v.date, &v.issuer, &v.title, &v.path};
     out << "    <node id=\"" << XmlEscape(v.id) << "\">\n";
     for (size_t i = 0; i < std::size(kNodeKeys); ++i) {
@@ -105,44 +124,133 @@ std::string GraphToGraphml(const GraphData& graph) {
     }
     out << "      <data key=\"imported\">" << (v.document_id ? "true" : "false") << "</data>\n"
         << "    </node>\n";
-  }
+  });
+  if (!s.ok()) return s;
   int n = 0;
-  for (const GraphEdge& e : graph.edges) {
+  s = source.edges([&](const GraphEdge& e) {
     out << "    <edge id=\"e" << n++ << "\" source=\"" << XmlEscape(e.from) << "\" target=\""
         << XmlEscape(e.to) << "\">\n"
         << "      <data key=\"relation\">" << XmlEscape(e.relation) << "</data>\n"
         << "      <data key=\"count\">" << e.count << "</data>\n"
         << "    </edge>\n";
-  }
+  });
+  if (!s.ok()) return s;
   out << "  </graph>\n</graphml>\n";
+  return Status::Ok();
+}
+
+// Every object below writes its keys sorted, as GraphToJson's tree holds them; the top object is
+// dumped with indent 1, so a vertex or an edge sits at depth 2.
+Status WriteJson(const GraphSource& source, std::ostream& out) {
+  constexpr int kIndent = 1;
+  {
+    JsonWriter w(out, kIndent);
+    w.Open('{');
+    w.Key(true, 0, "documents");
+    w.Open('[');
+  }
+  bool first = true;
+  Status s = source.plans([&](const StoredDocument& d) {
+    {
+      JsonWriter w(out, kIndent);
+      w.Next(first, 1);
+    }
+    first = false;
+    WriteStoredDocumentJson(out, d.extraction, d.summary.id, kIndent, 2);
+  });
+  if (!s.ok()) return s;
+  JsonWriter w(out, kIndent);
+  w.Close(']', first, 1);
+  w.Key(false, 0, "edges");
+  w.Open('[');
+  first = true;
+  s = source.edges([&](const GraphEdge& e) {
+    w.Next(first, 1);
+    first = false;
+    w.Open('{');
+    w.Key(true, 2, "count");
+    w.Integer(e.count);
+    w.Key(false, 2, "from");
+    w.String(e.from);
+    w.Key(false, 2, "relation");
+    w.String(e.relation);
+    w.Key(false, 2, "to");
+    w.String(e.to);
+    w.Close('}', false, 2);
+    w.MaybeFlush();
+  });
+  if (!s.ok()) return s;
+  w.Close(']', first, 1);
+  w.Key(false, 0, "vertices");
+  w.Open('[');
+  first = true;
+  s = source.vertices([&](const GraphVertex& v) {
+    w.Next(first, 1);
+    first = false;
+    w.Open('{');
+    // Unknown is null, never "" or 0 (README "Machine output").
+    auto id_or_null = [&w](int64_t id) { id > 0 ? w.Integer(id) : w.Null(); };
+    w.Key(true, 2, "date");
+    w.OrNull(v.date);
+    w.Key(false, 2, "document_id");
+    id_or_null(v.document_id);
+    w.Key(false, 2, "id");
+    w.String(v.id);
+    w.Key(false, 2, "imported");
+    w.Raw(v.document_id != 0 ? "true" : "false");
+    w.Key(false, 2, "issuer");
+    w.OrNull(v.issuer);
+    w.Key(false, 2, "key");
+    w.OrNull(v.key);
+    w.Key(false, 2, "node_id");
+    id_or_null(v.node_id);
+    w.Key(false, 2, "path");
+    w.OrNull(v.path);
+    w.Key(false, 2, "symbol");
+    w.OrNull(v.symbol);
+    w.Key(false, 2, "title");
+    w.OrNull(v.title);
+    w.Key(false, 2, "type");
+    w.OrNull(v.type);
+    w.Close('}', false, 2);
+    w.MaybeFlush();
+  });
+  if (!s.ok()) return s;
+  w.Close(']', first, 1);
+  w.Close('}', false, 0);
+  w.Raw("\n");
+  return Status::Ok();
+}
+
+std::string GraphToDot(const GraphData& graph) {
+  std::ostringstream out;
+  (void)WriteDot(SourceOf(graph), out);  // a source in memory cannot fail
   return out.str();
 }
 
-std::string GraphToCsv(const GraphData& graph) {
+std::string GraphToGraphml(const GraphData& graph) {
   std::ostringstream out;
-  out << "id,imported,key,type,symbol,date,issuer,title,path\n";
-  for (const GraphVertex& v : graph.vertices) {
-    out << CsvField(v.id) << "," << (v.document_id ? "1" : "0") << "," << CsvField(v.key) << ","
-        << CsvField(v.type) << "," << CsvField(v.symbol) << "," << CsvField(v.date) << ","
-        << CsvField(v.issuer) << "," << CsvField(v.title) << "," << CsvField(v.path) << "\n";
-  }
-  out << "\nfrom,to,relation,count\n";
-  for (const GraphEdge& e : graph.edges) {
-    out << CsvField(e.from) << "," << CsvField(e.to) << "," << CsvField(e.relation) << ","
-        << e.count << "\n";
-  }
+  (void)WriteGraphml(SourceOf(graph), out);
   return out.str();
 }
 
 nlohmann::json GraphToJson(const GraphData& graph) {
-  nlohmann::json vertices = nlohmann::json::array(), edges = nlohmann::json::array();
+  using nlohmann::json;
+  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  auto id_or_null = [](int64_t id) { return id > 0 ? json(id) : json(nullptr); };
+  json vertices = json::array(), edges = json::array();
   for (const GraphVertex& v : graph.vertices) {
-    vertices.push_back({{"id", v.id},         {"imported", v.document_id != 0},
-                        {"document_id", v.document_id}, {"node_id", v.node_id},
-                        {"key", v.key},       {"type", v.type},
-                        {"symbol", v.symbol}, {"date", v.date},
-                        {"issuer", v.issuer}, {"title", v.title},
-                        {"path", v.path}});
+    vertices.push_back({{"id", v.id},
+                        {"imported", v.document_id != 0},
+                        {"document_id", id_or_null(v.document_id)},
+                        {"node_id", id_or_null(v.node_id)},
+                        {"key", or_null(v.key)},
+                        {"type", or_null(v.type)},
+                        {"symbol", or_null(v.symbol)},
+                        {"date", or_null(v.date)},
+                        {"issuer", or_null(v.issuer)},
+                        {"title", or_null(v.title)},
+                        {"path", or_null(v.path)}});
   }
   for (const GraphEdge& e : graph.edges) {
     edges.push_back({{"from", e.from}, {"to", e.to}, {"relation", e.relation}, {"count", e.count}});

@@ -26,7 +26,7 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
   for (const Section& s : e.sections) {
     sections.push_back({{"id", s.id}, {"parent", s.parent < 0 ? json(nullptr) : json(s.parent)},
                         {"depth", s.depth}, {"kind", s.kind}, {"label", s.label},
-                        {"heading", s.heading}, {"line", s.span.line}, {"last_line", s.last_line},
+                        {"heading", OrNull(s.heading)}, {"line", s.span.line}, {"last_line", s.last_line},
                         {"span", SpanJson(s.span)}});
   }
   json citations = json::array();
@@ -39,7 +39,7 @@ nlohmann::json ExtractionToJson(const Extraction& e) {
   }
   json targets = json::array();
   for (const Target& t : e.targets) {
-    targets.push_back({{"indicator", t.indicator}, {"value", t.value}, {"value_text", t.value_text},
+    targets.push_back({{"indicator", OrNull(t.indicator)}, {"value", t.value}, {"value_text", t.value_text},
                        {"unit", t.unit}, {"comparator", OrNull(t.comparator)}, {"kind", t.kind},
                        {"year", t.year ? json(*t.year) : json(nullptr)},
                        {"section", t.section < 0 ? json(nullptr) : json(t.section)},

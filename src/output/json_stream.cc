@@ -1,129 +1,16 @@
 #include "json_stream.h"
 
-#include <unicode/utf8.h>
-
-#include <charconv>
-#include <climits>
-#include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include "text.h"
+#include "json_writer.h"
 
 namespace plangraph {
 namespace {
 
-// Bytes collected before they go to the stream.
-constexpr size_t kFlushBytes = 1 << 16;
-
-// JSON text written the way nlohmann::json::dump(indent) writes it: keys in the order of the
-// tree's std::map (callers write them sorted), ", " never, ": " and line breaks only when
-// indenting, strings escaped as dump() escapes them with ensure_ascii off.
-class Writer {
- public:
-  Writer(std::ostream& out, int indent) : out_(out), indent_(indent) {}
-  ~Writer() { Flush(); }
-
-  void Flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
-  void MaybeFlush() {
-    if (buf_.size() >= kFlushBytes) Flush();
-  }
-
-  void Raw(std::string_view s) { buf_.append(s); }
-  void Null() { buf_.append("null"); }
-  template <typename Int>
-  void Integer(Int v) {
-    char digits[24];
-    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
-    buf_.append(digits, end);
-  }
-  void Number(double v) { buf_.append(nlohmann::json(v).dump()); }  // dump()'s float format
-  void String(std::string_view s);
-  void OrNull(const std::string& s) { s.empty() ? Null() : String(s); }
-  void IdOrNull(int id) { id < 0 ? Null() : Integer(id); }
-
-  // Objects and arrays at nesting `depth` (the top object is depth 0).
-  void Open(char bracket) { buf_.push_back(bracket); }
-  // Before each member or element: the separator and the line break of its level.
-  void Next(bool first, int depth) {
-    if (!first) buf_.push_back(',');
-    Break(depth + 1);
-  }
-  void Key(bool first, int depth, std::string_view key) {
-    Next(first, depth);
-    String(key);
-    buf_.append(indent_ >= 0 ? ": " : ":");
-  }
-  void Close(char bracket, bool empty, int depth) {
-    if (!empty) Break(depth);
-    buf_.push_back(bracket);
-  }
-
- private:
-  void Break(int depth) {
-    if (indent_ < 0) return;
-    buf_.push_back('\n');
-    buf_.append(static_cast<size_t>(depth) * static_cast<size_t>(indent_), ' ');
-  }
-
-  std::ostream& out_;
-  int indent_;
-  std::string buf_;
-};
-
-void Writer::String(std::string_view s) {
-  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
-  if (s.size() > static_cast<size_t>(INT32_MAX)) {
-    buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
-    return;
-  }
-  int32_t len = static_cast<int32_t>(s.size());
-  // Ill-formed UTF-8 (a file name in a legacy encoding) is written escaped, "\\xE9".
-  for (int32_t i = 0; i < len;) {
-    if (b[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(b, i, len, c);
-    if (c < 0) {
-      buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
-      return;
-    }
-  }
-  buf_.push_back('"');
-  size_t plain = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    buf_.append(s.data() + plain, i - plain);
-    plain = i + 1;
-    switch (c) {
-      case '\b': buf_.append("\\b"); break;
-      case '\t': buf_.append("\\t"); break;
-      case '\n': buf_.append("\\n"); break;
-      case '\f': buf_.append("\\f"); break;
-      case '\r': buf_.append("\\r"); break;
-      case '"': buf_.append("\\\""); break;
-      case '\\': buf_.append("\\\\"); break;
-      default: {
-        static const char kHex[] = "0123456789abcdef";
-        char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        buf_.append(esc, sizeof esc);
-      }
-    }
-  }
-  buf_.append(s.data() + plain, s.size() - plain);
-  buf_.push_back('"');
-}
-
 // Every object below writes its keys in sorted order, as the std::map of a json tree holds them.
 
-void WriteSpan(Writer& w, const SourceSpan& s, int depth) {
+void WriteSpan(JsonWriter& w, const SourceSpan& s, int depth) {
   w.Open('{');
   w.Key(true, depth, "begin");
   w.Integer(s.begin);
@@ -134,7 +21,7 @@ void WriteSpan(Writer& w, const SourceSpan& s, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteDeadline(Writer& w, const Deadline& d, int depth) {
+void WriteDeadline(JsonWriter& w, const Deadline& d, int depth) {
   w.Open('{');
   w.Key(true, depth, "end");
   w.OrNull(d.end);
@@ -147,7 +34,7 @@ void WriteDeadline(Writer& w, const Deadline& d, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteDocument(Writer& w, const DocumentInfo& d, int depth) {
+void WriteDocument(JsonWriter& w, const DocumentInfo& d, int depth) {
   w.Open('{');
   w.Key(true, depth, "date");
   w.OrNull(d.date);
@@ -164,12 +51,12 @@ void WriteDocument(Writer& w, const DocumentInfo& d, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteItem(Writer& w, const Section& s, int depth) {
+void WriteItem(JsonWriter& w, const Section& s, int depth) {
   w.Open('{');
   w.Key(true, depth, "depth");
   w.Integer(s.depth);
   w.Key(false, depth, "heading");
-  w.String(s.heading);
+  w.OrNull(s.heading);  // a heading line that is only a label: no heading
   w.Key(false, depth, "id");
   w.Integer(s.id);
   w.Key(false, depth, "kind");
@@ -187,7 +74,7 @@ void WriteItem(Writer& w, const Section& s, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteItem(Writer& w, const Citation& c, int depth) {
+void WriteItem(JsonWriter& w, const Citation& c, int depth) {
   w.Open('{');
   w.Key(true, depth, "date");
   w.OrNull(c.date);
@@ -214,12 +101,12 @@ void WriteItem(Writer& w, const Citation& c, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteItem(Writer& w, const Target& t, int depth) {
+void WriteItem(JsonWriter& w, const Target& t, int depth) {
   w.Open('{');
   w.Key(true, depth, "comparator");
   w.OrNull(t.comparator);
   w.Key(false, depth, "indicator");
-  w.String(t.indicator);
+  w.OrNull(t.indicator);
   w.Key(false, depth, "kind");
   w.String(t.kind);
   w.Key(false, depth, "line");
@@ -240,7 +127,7 @@ void WriteItem(Writer& w, const Target& t, int depth) {
 }
 
 template <typename T, typename F>
-void WriteList(Writer& w, const std::vector<T>& items, int depth, F write_one) {
+void WriteList(JsonWriter& w, const std::vector<T>& items, int depth, F write_one) {
   w.Open('[');
   for (size_t i = 0; i < items.size(); ++i) {
     w.Next(i == 0, depth);
@@ -250,10 +137,10 @@ void WriteList(Writer& w, const std::vector<T>& items, int depth, F write_one) {
   w.Close(']', items.empty(), depth);
 }
 
-void WriteItem(Writer& w, const Task& t, int depth) {
+void WriteItem(JsonWriter& w, const Task& t, int depth) {
   w.Open('{');
   w.Key(true, depth, "assignees");
-  WriteList(w, t.assignees, depth + 1, [](Writer& w, const Assignee& a, int depth) {
+  WriteList(w, t.assignees, depth + 1, [](JsonWriter& w, const Assignee& a, int depth) {
     w.Open('{');
     w.Key(true, depth, "agency");
     w.String(a.agency);
@@ -280,7 +167,7 @@ void WriteItem(Writer& w, const Task& t, int depth) {
   w.Close('}', false, depth);
 }
 
-void WriteItem(Writer& w, const Paragraph& p, int depth) {
+void WriteItem(JsonWriter& w, const Paragraph& p, int depth) {
   w.Open('{');
   w.Key(true, depth, "last_line");
   w.Integer(p.last_line);
@@ -296,36 +183,51 @@ void WriteItem(Writer& w, const Paragraph& p, int depth) {
 }
 
 template <typename T>
-void WriteItems(Writer& w, const std::vector<T>& items, int depth) {
-  WriteList(w, items, depth, [](Writer& w, const T& item, int depth) { WriteItem(w, item, depth); });
+void WriteItems(JsonWriter& w, const std::vector<T>& items, int depth) {
+  WriteList(w, items, depth, [](JsonWriter& w, const T& item, int depth) { WriteItem(w, item, depth); });
+}
+
+// The members of an extraction's object at `depth`; "document_id" among them when given.
+void WriteExtraction(JsonWriter& w, const Extraction& e, int depth, const int64_t* document_id) {
+  w.Open('{');
+  w.Key(true, depth, "citations");
+  WriteItems(w, e.citations, depth + 1);
+  w.Key(false, depth, "document");
+  WriteDocument(w, e.document, depth + 1);
+  if (document_id != nullptr) {
+    w.Key(false, depth, "document_id");
+    w.Integer(*document_id);
+  }
+  w.Key(false, depth, "encoding");
+  w.String(e.encoding);
+  w.Key(false, depth, "format");
+  w.String(e.format);
+  w.Key(false, depth, "paragraphs");
+  WriteItems(w, e.paragraphs, depth + 1);
+  w.Key(false, depth, "plan_limit");
+  e.plan_limit ? WriteDeadline(w, *e.plan_limit, depth + 1) : w.Null();
+  w.Key(false, depth, "sections");
+  WriteItems(w, e.sections, depth + 1);
+  w.Key(false, depth, "source");
+  w.String(e.source);
+  w.Key(false, depth, "targets");
+  WriteItems(w, e.targets, depth + 1);
+  w.Key(false, depth, "tasks");
+  WriteItems(w, e.tasks, depth + 1);
+  w.Close('}', false, depth);
 }
 
 }  // namespace
 
 void WriteExtractionJson(std::ostream& out, Extraction e, int indent) {
-  Writer w(out, indent);
-  w.Open('{');
-  w.Key(true, 0, "citations");
-  WriteItems(w, e.citations, 1);
-  w.Key(false, 0, "document");
-  WriteDocument(w, e.document, 1);
-  w.Key(false, 0, "encoding");
-  w.String(e.encoding);
-  w.Key(false, 0, "format");
-  w.String(e.format);
-  w.Key(false, 0, "paragraphs");
-  WriteItems(w, e.paragraphs, 1);
-  w.Key(false, 0, "plan_limit");
-  e.plan_limit ? WriteDeadline(w, *e.plan_limit, 1) : w.Null();
-  w.Key(false, 0, "sections");
-  WriteItems(w, e.sections, 1);
-  w.Key(false, 0, "source");
-  w.String(e.source);
-  w.Key(false, 0, "targets");
-  WriteItems(w, e.targets, 1);
-  w.Key(false, 0, "tasks");
-  WriteItems(w, e.tasks, 1);
-  w.Close('}', false, 0);
+  JsonWriter w(out, indent);
+  WriteExtraction(w, e, 0, nullptr);
+}
+
+void WriteStoredDocumentJson(std::ostream& out, const Extraction& e, int64_t document_id,
+                             int indent, int depth) {
+  JsonWriter w(out, indent);
+  WriteExtraction(w, e, depth, &document_id);
 }
 
 }  // namespace plangraph

@@ -9,6 +9,7 @@
 #ifndef PLANGRAPH_JSON_STREAM_H_
 #define PLANGRAPH_JSON_STREAM_H_
 
+#include <cstdint>
 #include <ostream>
 
 #include "plangraph/extraction.h"
@@ -18,6 +19,12 @@ namespace plangraph {
 // Writes ExtractionToJson(e).dump(indent) to `out` (indent -1: compact). Throws what dump()
 // throws (nlohmann::json::type_error on invalid UTF-8).
 void WriteExtractionJson(std::ostream& out, Extraction e, int indent);
+
+// A stored plan as `export --format json` lists it: the extraction's object with its
+// "document_id", written as it sits at nesting `depth` of a tree dumped with `indent` (an
+// element of the top object's "documents" array is at depth 2).
+void WriteStoredDocumentJson(std::ostream& out, const Extraction& e, int64_t document_id,
+                             int indent, int depth);
 
 }  // namespace plangraph
 

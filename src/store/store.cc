@@ -22,6 +22,7 @@
 #include <tuple>
 #include <utility>
 
+#include "sqlite_errors.h"
 #include "text.h"
 
 namespace plangraph {
@@ -2445,6 +2446,11 @@ Result<Store::SearchPageResult> Store::SearchPage(const std::string& text,
     }
     return out;
   });
+}
+
+// The mapping of SqliteStatus for the store's other files (export_queries.cc).
+Status SqliteErrorStatus(const std::string& db_path, const SQLite::Exception& e) {
+  return SqliteStatus(db_path, e);
 }
 
 }  // namespace plangraph

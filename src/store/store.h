@@ -320,6 +320,7 @@ class Store {
                                       int limit, int max_scanned);
 
  private:
+  friend class ExportQueries;  // export's cursors (export_queries.h)
   Store(std::string path, std::unique_ptr<SQLite::Database> db);
   static Result<Store> OpenAt(const std::string& path, int schema_version);
 

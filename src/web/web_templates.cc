@@ -23,8 +23,16 @@ Result<std::string> ReadAll(const fs::path& path) {
 std::string DefaultWebDir() {
   const char* env = std::getenv("PLANGRAPH_WEB");
   if (env != nullptr && *env) return env;
-#ifdef PLANGRAPH_SOURCE_WEB_DIR
+  // An installed binary (PREFIX/bin/plangraph) finds PREFIX/share/plangraph/web, wherever the
+  // prefix was moved, as it finds its rules (DefaultRulesDir); a binary in the build tree has
+  // none there and uses the source tree's.
   std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "plangraph" / "web";
+    if (fs::exists(installed / "templates" / "layout.mustache", ec)) return installed.string();
+  }
+#ifdef PLANGRAPH_SOURCE_WEB_DIR
   if (fs::is_directory(PLANGRAPH_SOURCE_WEB_DIR, ec)) return PLANGRAPH_SOURCE_WEB_DIR;
 #endif
   return "web";

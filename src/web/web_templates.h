@@ -1,6 +1,7 @@
 // The HTML templates of the web application: Mustache files (kainjow/mustache) under a folder,
-// by default web/templates/ of the source tree ($PLANGRAPH_WEB or --web overrides the folder
-// holding templates/ and static/, as --rules does for rules/).
+// by default those installed beside the binary or those of the source tree (DefaultWebDir;
+// $PLANGRAPH_WEB or --web overrides the folder holding templates/ and static/, as --rules does
+// for rules/).
 //
 // {{name}} escapes HTML (& < > " '), so text from a document always renders as text; only
 // {{{name}}} inserts HTML, and it is used only for HTML built by this program (the page body,
@@ -37,8 +38,9 @@ class Templates {
   std::string css_;
 };
 
-// The web folder to use when none is given: $PLANGRAPH_WEB, else web/ of the source tree this
-// binary was built from, else "web".
+// The web folder to use when none is given: $PLANGRAPH_WEB, else share/plangraph/web beside an
+// installed binary (PREFIX/bin/plangraph), else web/ of the source tree this binary was built
+// from, else "web".
 std::string DefaultWebDir();
 
 }  // namespace plangraph::web

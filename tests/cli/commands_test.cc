@@ -1,10 +1,15 @@
 // End-to-end: the database commands of the built binary on three small plans that implement
 // each other (02-NQ/TW ← 49-KH/TU ← 31/KH-LĐLĐ ← 5/KH-CĐCS) and on a bad file among them.
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <pugixml.hpp>
+#include <signal.h>
+#include <sys/wait.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -409,9 +414,10 @@ TEST_F(StalePlansTest, VersionAndAuditOfARelativePath) {
   EXPECT_EQ(audit["documents"][0]["symbol"], "5/KH-CĐCS");
 }
 
-// cmake --install puts the binary in bin/ and the rules in share/plangraph/rules/, and the
-// installed binary finds them with no flag, no environment and no source tree beside it.
-TEST_F(StalePlansTest, InstalledBinaryFindsItsRules) {
+// cmake --install puts the binary in bin/, the rules in share/plangraph/rules/ and serve's
+// templates in share/plangraph/web/, and the installed binary finds them with no flag, no
+// environment and no source tree beside it.
+TEST_F(StalePlansTest, InstalledBinaryFindsItsRulesAndTemplates) {
   const fs::path prefix = dir_ / "prefix";
   auto inst = Shell("cmake --install " + Quote(PLANGRAPH_BUILD_DIR) + " --prefix " +
                     Quote(prefix.string()) + " 2>&1");
@@ -431,6 +437,47 @@ TEST_F(StalePlansTest, InstalledBinaryFindsItsRules) {
             " extract " + Quote((dir_ / "plans/kh5.txt").string()) + " 2>&1");
   EXPECT_EQ(r.status, 2) << r.out;
   EXPECT_NE(r.out.find("share/plangraph/rules/issuers.tsv"), std::string::npos) << r.out;
+  // serve finds its templates and CSS under share/plangraph/web the same way: a mark added to
+  // the installed layout shows on the page (the source tree's layout has none).
+  ASSERT_TRUE(fs::exists(moved / "share/plangraph/web/static/style.css"));
+  fs::copy_file(testing::SourceDir() + "/rules/issuers.tsv",
+                moved / "share/plangraph/rules/issuers.tsv", fs::copy_options::overwrite_existing);
+  std::ofstream(moved / "share/plangraph/web/templates/layout.mustache", std::ios::app)
+      << "<!-- installed layout -->\n";
+  ASSERT_EQ(Run("import " + Plans()).status, 0);
+  const fs::path log = dir_ / "serve.out";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    freopen(log.c_str(), "w", stdout);
+    unsetenv("PLANGRAPH_WEB");
+    const std::string bin = (moved / "bin/plangraph").string();
+    execl(bin.c_str(), "plangraph", "serve", "--db", db_.c_str(), "--port", "0",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int port = 0;
+  for (int i = 0; i < 500 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::ifstream in(log);
+    std::string line;
+    std::getline(in, line);
+    const size_t at = line.find("http://127.0.0.1:");
+    if (at != std::string::npos) port = std::atoi(line.c_str() + at + 17);
+  }
+  int status = 0;
+  std::string body;
+  if (port > 0) {
+    if (auto page = httplib::Client("127.0.0.1", port).Get("/")) {
+      status = page->status;
+      body = page->body;
+    }
+  }
+  kill(pid, SIGTERM);
+  waitpid(pid, nullptr, 0);
+  ASSERT_GT(port, 0);
+  EXPECT_EQ(status, 200);
+  EXPECT_NE(body.find("<!-- installed layout -->"), std::string::npos);
 }
 
 TEST_F(StalePlansTest, UnreadableSubfolderIsAReportedFailure) {

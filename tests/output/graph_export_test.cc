@@ -5,6 +5,9 @@
 
 #include <sstream>
 
+#include "csv_tables.h"
+#include "json_output.h"
+
 namespace plangraph {
 namespace {
 
@@ -90,17 +93,49 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
   return rows;
 }
 
-TEST(GraphExportTest, CsvTablesParseBack) {
-  auto rows = ReadCsv(GraphToCsv(SampleGraph()));
-  // header, 3 vertices, blank separator, header, 2 edges
-  ASSERT_EQ(rows.size(), 8u);
-  EXPECT_EQ(rows[0][0], "id");
+TEST(GraphExportTest, CsvNodeAndEdgeTablesParseBack) {
+  std::ostringstream nodes, edges;
+  ASSERT_TRUE(WriteCsvTables(SourceOf(SampleGraph()), {{"nodes", &nodes}, {"edges", &edges}}).ok());
+  auto rows = ReadCsv(nodes.str());
+  ASSERT_EQ(rows.size(), 4u);  // header, 3 vertices
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "imported", "document_id", "node_id", "key",
+                                               "type", "symbol", "date", "issuer", "title", "path"}));
   EXPECT_EQ(rows[1].size(), rows[0].size());
-  EXPECT_EQ(rows[1][7], "thực hiện Nghị quyết \"02\" & <các> văn bản, khác");
-  EXPECT_EQ(rows[1][8], "/plans/a b.txt");
+  EXPECT_EQ(rows[1][9], "thực hiện Nghị quyết \"02\" & <các> văn bản, khác");
+  EXPECT_EQ(rows[1][10], "/plans/a b.txt");
   EXPECT_EQ(rows[3][1], "0");  // n7 is not imported
-  EXPECT_EQ(rows[5], (std::vector<std::string>{"from", "to", "relation", "count"}));
-  EXPECT_EQ(rows[7], (std::vector<std::string>{"d2", "d1", "mentions", "2"}));
+  EXPECT_EQ(rows[3][2], "");   // and so has no document id
+  rows = ReadCsv(edges.str());
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"from", "to", "relation", "count"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"d2", "d1", "mentions", "2"}));
+  std::ostringstream ignored;
+  Status bad = WriteCsvTables(SourceOf(SampleGraph()), {{"vertices", &ignored}});
+  EXPECT_EQ(bad.message(), "no CSV table 'vertices'");
+}
+
+// The streamed JSON is the text of the tree: GraphToJson plus each plan's ExtractionToJson with
+// its document_id, dumped with indent 1.
+TEST(GraphExportTest, StreamedJsonIsTheTreeDumped) {
+  std::vector<StoredDocument> plans(2);
+  plans[0].summary.id = 1;
+  plans[0].extraction.source = "/plans/a b.txt";
+  plans[0].extraction.document.symbol = "49-KH/TU";
+  plans[0].extraction.tasks.push_back({});
+  plans[0].extraction.tasks[0].text = "Sở \"Tài chính\" chủ trì";
+  plans[1].summary.id = 2;
+  for (const auto& with_plans : {plans, std::vector<StoredDocument>{}}) {
+    nlohmann::json tree = GraphToJson(SampleGraph());
+    tree["documents"] = nlohmann::json::array();
+    for (const StoredDocument& d : with_plans) {
+      nlohmann::json j = ExtractionToJson(d.extraction);
+      j["document_id"] = d.summary.id;
+      tree["documents"].push_back(j);
+    }
+    std::ostringstream out;
+    ASSERT_TRUE(WriteJson(SourceOf(SampleGraph(), with_plans), out).ok());
+    EXPECT_EQ(out.str(), tree.dump(1) + "\n");
+  }
 }
 
 TEST(GraphExportTest, DotHasOneStatementPerVertexAndEdgeWithEscapedLabels) {
