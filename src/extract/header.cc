@@ -60,10 +60,19 @@ const RE2& NumericDate() {
   return re;
 }
 
-// The quốc hiệu and its motto, or the party's name that stands in their place.
+// The quốc hiệu and its motto, or the party's name that stands in their place. A quốc hiệu
+// wrapped in a narrow cell comes in two pieces ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"): each
+// is one, the first by its opening words, the second by "chủ nghĩa" ("VIỆT NAM" alone may end a
+// wrapped issuer's name).
 bool IsMotto(const std::string& t) {
+  static const std::string kQuocHieu = "cong hoa xa hoi chu nghia viet nam";
   std::string f = Fold(t);
-  return f.rfind("cong hoa xa hoi", 0) == 0 || f.rfind("doc lap", 0) == 0 ||
+  if (f.empty()) return false;
+  bool head = f.rfind("cong hoa", 0) == 0 && kQuocHieu.rfind(f, 0) == 0;
+  bool tail = f.find("chu nghia") != std::string::npos && kQuocHieu.size() > f.size() &&
+              kQuocHieu.compare(kQuocHieu.size() - f.size(), f.size(), f) == 0 &&
+              kQuocHieu[kQuocHieu.size() - f.size() - 1] == ' ';
+  return head || tail || f.rfind("cong hoa xa hoi", 0) == 0 || f.rfind("doc lap", 0) == 0 ||
          f.rfind("dang cong san viet nam", 0) == 0;
 }
 
@@ -251,9 +260,14 @@ HeaderFacts ExtractHeader(std::string_view text, const Segmentation& seg,
     if (!has_place_date) has_place_date = HasPlaceDateLine(pieces);
     return *has_place_date;
   };
-  for (const std::string& p : pieces) {
-    const bool issuer_piece = IsAllCaps(p) && !IsMottoOrRule(p) && !IsSymbolPiece(p);
-    at_top = at_top && (issuer_piece || IsMottoOrRule(p));
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const std::string& p = pieces[i];
+    // The quốc hiệu's first word may stand alone, wrapped: "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA …".
+    const bool motto = IsMottoOrRule(p) || (i + 1 < pieces.size() &&
+                                            Fold(p + " " + pieces[i + 1]).rfind(
+                                                "cong hoa xa hoi", 0) == 0);
+    const bool issuer_piece = IsAllCaps(p) && !motto && !IsSymbolPiece(p);
+    at_top = at_top && (issuer_piece || motto);
     std::string sym;
     if (RE2::PartialMatch(p, SymbolLabel())) {  // "Số: /KH-SCT" left blank: no symbol
       if (info.symbol.empty() && RE2::PartialMatch(p, SymbolLine(), &sym)) {

@@ -18,12 +18,14 @@ TEST(HeaderColumnsTest, SplitsATypedLineAtItsGutter) {
        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
       {"       TỈNH QUẢNG NGÃI\t                  Độc lập - Tự do - Hạnh phúc", "TỈNH QUẢNG NGÃI",
        "Độc lập - Tự do - Hạnh phúc"},
-      {"SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+      {"SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ Y TẾ",
+       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
       // No-break spaces, as Word files type them.
-      {"HUYỆN ỦY ĐẠI LỘC\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0ĐẢNG CỘNG SẢN VIỆT NAM", "HUYỆN ỦY ĐẠI LỘC",
-       "ĐẢNG CỘNG SẢN VIỆT NAM"},
+      {"HUYỆN ỦY ĐẠI LỘC\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0ĐẢNG CỘNG SẢN VIỆT NAM",
+       "HUYỆN ỦY ĐẠI LỘC", "ĐẢNG CỘNG SẢN VIỆT NAM"},
       // Blanks left for the number and the day are not the gutter; the widest other run is.
-      {"     Số:             /UBND-NC                       Quảng Ngãi, ngày         tháng 12 năm 2025     ",
+      {"     Số:             /UBND-NC                       Quảng Ngãi, ngày         tháng 12 năm "
+       "2025     ",
        "Số: /UBND-NC", "Quảng Ngãi, ngày tháng 12 năm 2025"},
       {"Số:\t\t/KH-SYT\t\t\tCần Thơ, ngày\t\ttháng 3 năm 2025", "Số: /KH-SYT",
        "Cần Thơ, ngày tháng 3 năm 2025"},
@@ -64,7 +66,8 @@ TEST(HeaderColumnsTest, ReadsTheHeaderBlockColumnByColumnAndLeavesTheBodyWhole) 
       "Số: 123/UBND-KT              Quảng Ngãi, ngày 3 tháng 4 năm 2026\n"
       "V/v tăng cường phòng, chống dịch\n"
       "                                       Kính gửi: Sở Y tế.\n"
-      "Ủy ban nhân dân tỉnh nhận được văn bản của Bộ Y tế về việc phòng, chống dịch    trong mùa mưa.\n"
+      "Ủy ban nhân dân tỉnh nhận được văn bản của Bộ Y tế về việc phòng, chống dịch    trong "
+      "mùa mưa.\n"
       "Đề nghị     Sở Y tế khẩn trương triển khai.\n";
   Segmentation seg = Segment(text, NoTypeLine);
   std::vector<std::string> want = {

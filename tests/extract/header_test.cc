@@ -131,6 +131,31 @@ TEST(HeaderTest, LetterIssuerIsTheCapitalsAtTheTopOfItsHeader) {
   }
 }
 
+// A quốc hiệu wrapped in a narrow cell came in pieces that were not known as the motto, and
+// "CHỦ NGHĨA VIỆT NAM" ended up in the issuer ("BỘ NỘI VỤ CHỦ NGHĨA VIỆT NAM").
+TEST(HeaderTest, WrappedQuocHieuIsNotPartOfTheIssuer) {
+  struct Case {
+    const char* text;
+    const char* issuer;
+  } cases[] = {
+      {"|\n**BỘ NỘI VỤ**\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+       "Số: 12/QĐ-BNV\n|\n*Hà Nội, ngày 2 tháng 3 năm 2025*\n\n**QUYẾT ĐỊNH**\nVề việc thử\n",
+       "BỘ NỘI VỤ"},
+      {"|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐẮK LẮK\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+       "Số: 5/CT-UBND\n\n**CHỈ THỊ**\nVề việc thử\n",
+       "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"},
+      {"|\n**THỦ TƯỚNG CHÍNH PHỦ**\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+       "Số: 9/CĐ-TTg\n\n**CÔNG ĐIỆN**\nVề việc thử\n",
+       "THỦ TƯỚNG CHÍNH PHỦ"},
+      // "VIỆT NAM" alone ends a wrapped issuer's name, not the quốc hiệu.
+      {"TỔNG LIÊN ĐOÀN LAO ĐỘNG\nVIỆT NAM\nSố: 3/KH-TLĐ\n\nKẾ HOẠCH\nThử\n",
+       "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExtractText(c.text).document.issuer, c.issuer) << c.text;
+  }
+}
+
 TEST(HeaderTest, ParseVietnameseDateRejectsImpossibleDates) {
   EXPECT_EQ(ParseVietnameseDate("ngày 16 tháng 11 năm 2021"), "2021-11-16");
   EXPECT_EQ(ParseVietnameseDate("ngày 12/6/2021"), "2021-06-12");
