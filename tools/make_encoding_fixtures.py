@@ -4,7 +4,7 @@ Vietnamese encoding that src/read/encoding.cc reads, so the tests can check dete
 against the UTF-8 original.
 
 The TCVN3 and VISCII tables below match glibc's TCVN5712-1 and VISCII converters byte for byte
-(checked when they were written; the C++ arrays in src/read/encoding.cc were printed from them). The
+(checked when they were written; the C++ arrays in src/read/legacy_codepages.cc were printed from them). The
 VNI encoder is rule-based here and table-based in C++, and Windows-1258 uses Python's own cp1258
 codec against ICU in C++, so those two are independent implementations. Every table is checked by a
 round trip before anything is written: decode(encode(text)) must give the text back, up to the

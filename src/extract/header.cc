@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "header_columns.h"
 #include "text.h"
 
 namespace plangraph {
@@ -59,13 +60,30 @@ const RE2& NumericDate() {
   return re;
 }
 
-bool IsMottoOrRule(const std::string& t) {
+// The quốc hiệu and its motto, or the party's name that stands in their place. A quốc hiệu
+// wrapped in a narrow cell comes in two pieces ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM"): each
+// is one, the first by its opening words, the second by "chủ nghĩa" ("VIỆT NAM" alone may end a
+// wrapped issuer's name).
+bool IsMotto(const std::string& t) {
+  static const std::string kQuocHieu = "cong hoa xa hoi chu nghia viet nam";
   std::string f = Fold(t);
-  return f.empty() || f.rfind("cong hoa xa hoi", 0) == 0 || f.rfind("doc lap", 0) == 0 ||
+  if (f.empty()) return false;
+  bool head = f.rfind("cong hoa", 0) == 0 && kQuocHieu.rfind(f, 0) == 0;
+  bool tail = f.find("chu nghia") != std::string::npos && kQuocHieu.size() > f.size() &&
+              kQuocHieu.compare(kQuocHieu.size() - f.size(), f.size(), f) == 0 &&
+              kQuocHieu[kQuocHieu.size() - f.size() - 1] == ' ';
+  return head || tail || f.rfind("cong hoa xa hoi", 0) == 0 || f.rfind("doc lap", 0) == 0 ||
          f.rfind("dang cong san viet nam", 0) == 0;
 }
 
-// Header pieces: table cells and TAB cells count as separate lines.
+bool IsMottoOrRule(const std::string& t) { return Fold(t).empty() || IsMotto(t); }
+
+bool IsSymbolPiece(const std::string& p) {
+  return RE2::PartialMatch(p, SymbolLabel()) || RE2::PartialMatch(p, SymbolLine());
+}
+
+// Header pieces in row order, table cells and TAB cells as separate pieces: the label and value
+// cells of a portal's metadata table follow each other so.
 std::vector<std::string> HeaderPieces(const Segmentation& seg, int from, int until) {
   std::vector<std::string> pieces;
   for (int i = from; i < until && i < static_cast<int>(seg.lines.size()); ++i) {
@@ -218,21 +236,38 @@ std::string ParseVietnameseDate(std::string_view text) {
   return buf;
 }
 
-HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
+HeaderFacts ExtractHeader(std::string_view text, const Segmentation& seg,
+                          const DocumentTypes& types) {
   HeaderFacts facts;
   DocumentInfo& info = facts.info;
   if (seg.type_line >= 0) info.type = types.Canonical(seg.lines[seg.type_line].text);
   // The header zone, plus a few lines of the body when the file has no type line.
   int until = seg.type_line >= 0 ? seg.type_line
                                  : std::min<int>(seg.doc_start + 15, seg.lines.size());
-  std::vector<std::string> pieces = JoinWrappedPieces(HeaderPieces(seg, seg.doc_start, until));
+  std::vector<std::string> pieces =
+      JoinWrappedPieces(HeaderPiecesByColumn(text, seg, seg.doc_start, until));
   std::vector<std::string> issuer;
+  // Without a type line (a letter, Công văn) the pieces run on into the body, whose headings may
+  // be in capitals too: the issuer is then the capitals at the top, before any other piece, of a
+  // header that shows itself as one by a "Số" or the quốc hiệu.
+  const bool letter = seg.type_line < 0 && std::any_of(pieces.begin(), pieces.end(),
+                                                       [](const std::string& p) {
+                                                         return IsSymbolPiece(p) || IsMotto(p);
+                                                       });
+  bool at_top = true;
   std::optional<bool> has_place_date;  // computed at the first "ngày" piece
   auto place_date_line = [&] {
     if (!has_place_date) has_place_date = HasPlaceDateLine(pieces);
     return *has_place_date;
   };
-  for (const std::string& p : pieces) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const std::string& p = pieces[i];
+    // The quốc hiệu's first word may stand alone, wrapped: "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA …".
+    const bool motto = IsMottoOrRule(p) || (i + 1 < pieces.size() &&
+                                            Fold(p + " " + pieces[i + 1]).rfind(
+                                                "cong hoa xa hoi", 0) == 0);
+    const bool issuer_piece = IsAllCaps(p) && !motto && !IsSymbolPiece(p);
+    at_top = at_top && (issuer_piece || motto);
     std::string sym;
     if (RE2::PartialMatch(p, SymbolLabel())) {  // "Số: /KH-SCT" left blank: no symbol
       if (info.symbol.empty() && RE2::PartialMatch(p, SymbolLine(), &sym)) {
@@ -258,7 +293,7 @@ HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types) {
       if (RE2::PartialMatch(p, PlaceBeforeDate(), &place)) info.place = Trim(place);
       if (!date.empty() || year) continue;
     }
-    if (IsAllCaps(p) && !IsMottoOrRule(p) && seg.type_line >= 0) {
+    if (issuer_piece && (seg.type_line >= 0 || (letter && at_top))) {
       std::string name = Trim(p);
       while (!name.empty() && (name.back() == '-' || name.back() == '*' || name.back() == ' '))
         name.pop_back();

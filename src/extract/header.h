@@ -16,7 +16,10 @@ struct HeaderFacts {
   int year = 0;
 };
 
-HeaderFacts ExtractHeader(const Segmentation& seg, const DocumentTypes& types);
+// `text` is the text `seg` was segmented from: a header typed in columns is cut at its runs of
+// spaces, which the segmented lines no longer have (header_columns.h).
+HeaderFacts ExtractHeader(std::string_view text, const Segmentation& seg,
+                          const DocumentTypes& types);
 
 // Parses "ngày 16 tháng 11 năm 2021" / "ngày 16/11/2021" to "2021-11-16", or "" if invalid.
 std::string ParseVietnameseDate(std::string_view text);

@@ -64,7 +64,7 @@ Result<Extraction> Extractor::ExtractDecoded(const std::string& source,
     return !t.empty() && IsAllCaps(t) && !rules.document_types.Canonical(t).empty();
   };
   Segmentation seg = Segment(text, is_type_line);
-  HeaderFacts header = ExtractHeader(seg, rules.document_types);
+  HeaderFacts header = ExtractHeader(text, seg, rules.document_types);
   out.document = header.info;
   out.sections = seg.sections;
   out.citations = ExtractCitations(seg, text, rules.citations, rules.document_types,

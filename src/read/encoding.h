@@ -69,10 +69,6 @@ std::optional<std::pair<std::string, std::string>> RepairMojibake(std::string_vi
 // TCVN3 or VNI font stores its bytes in a Word file.
 std::optional<std::string> Windows1252Bytes(std::string_view utf8);
 
-// Whether `word` (NFC UTF-8, any case) is a well-formed Vietnamese syllable: onset, vowel
-// nucleus, coda, at most one tone mark on a vowel. The test detection scores decodings with.
-bool IsVietnameseWord(std::string_view word);
-
 }  // namespace plangraph
 
 #endif  // PLANGRAPH_ENCODING_H_

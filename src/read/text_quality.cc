@@ -6,8 +6,8 @@
 
 #include <cstdio>
 
-#include "encoding.h"
 #include "text.h"
+#include "vietnamese_syllables.h"
 
 namespace plangraph {
 namespace {

@@ -46,6 +46,116 @@ TEST(HeaderTest, IssuerAndPlace) {
   EXPECT_EQ(e.document.title, "Thử");
 }
 
+// A header typed as two columns side by side, held apart by runs of spaces or tabs (no table):
+// each line is cut at its gutter, the left column giving the issuer and số, the right one the
+// quốc hiệu, place and date. Collapsed, the columns merged line by line ("ỦY BAN NHÂN DÂN CỘNG
+// HÒA …", "Số: 123/UBND-KT Quảng Ngãi, ngày …") and the issuer and place were lost.
+TEST(HeaderTest, HeaderTypedInColumnsGivesIssuerNumberPlaceAndDate) {
+  struct Case {
+    std::string text;
+    const char* type;
+    const char* symbol;
+    const char* date;
+    const char* issuer;
+    const char* place;
+  };
+  const std::vector<Case> cases = {
+      // A letter (no type line) typed with spaces; a blank line inside the block.
+      {"      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "       TỈNH QUẢNG NGÃI              Độc lập - Tự do - Hạnh phúc\n"
+       "  \n"
+       "     Số: 123/UBND-KT                       Quảng Ngãi, ngày 3 tháng 4 năm 2026\n"
+       " V/v tăng cường phòng, chống dịch\n"
+       "                                         Kính gửi: Sở Y tế\n"
+       "Ủy ban nhân dân tỉnh nhận được văn bản của Bộ Y tế về việc tăng cường phòng, chống dịch.\n",
+       "Công văn", "123/UBND-KT", "2026-04-03", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Quảng Ngãi"},
+      // Tabs; an issuer over three lines; a draft's blanks for the number and the day.
+      {"UBND TỈNH GIA LAI\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "SỞ NÔNG NGHIỆP\t\t\tĐộc lập - Tự do - Hạnh phúc\n"
+       "VÀ MÔI TRƯỜNG\n"
+       "Số:\t\t/KH-SNNMT\t\t\tGia Lai, ngày\t\ttháng 6 năm 2026\n"
+       "\nKẾ HOẠCH\nPhòng, chống thiên tai năm 2026\n",
+       "Kế hoạch", "", "", "UBND TỈNH GIA LAI SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Gia Lai"},
+      // A party committee under its provincial party organisation; "Số" without a colon.
+      {"ĐẢNG BỘ TỈNH QUẢNG NAM              ĐẢNG CỘNG SẢN VIỆT NAM\n"
+       "   HUYỆN ỦY ĐẠI LỘC\n"
+       "          *\n"
+       "   Số 45-KH/HU                        Đại Lộc, ngày 12 tháng 3 năm 2025\n"
+       "\nKẾ HOẠCH\nTổ chức đại hội chi bộ\n",
+       "Kế hoạch", "45-KH/HU", "2025-03-12", "ĐẢNG BỘ TỈNH QUẢNG NAM HUYỆN ỦY ĐẠI LỘC", "Đại Lộc"},
+      // A trade union.
+      {"LĐLĐ TỈNH TÂY NINH               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "CÔNG ĐOÀN NGÀNH GIÁO DỤC            Độc lập - Tự do - Hạnh phúc\n"
+       "Số: 18/KH-CĐN                    Tây Ninh, ngày 5 tháng 9 năm 2024\n"
+       "\nKẾ HOẠCH\nTổ chức Tháng Công nhân\n",
+       "Kế hoạch", "18/KH-CĐN", "2024-09-05", "LĐLĐ TỈNH TÂY NINH CÔNG ĐOÀN NGÀNH GIÁO DỤC", "Tây Ninh"},
+      // No "Số:"; the date alone on the right, indented there.
+      {"BỘ TÀI CHÍNH            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "                           Độc lập - Tự do - Hạnh phúc\n"
+       "                                   Hà Nội, ngày 9 tháng 10 năm 2025\n"
+       "V/v hướng dẫn quyết toán\n"
+       "Kính gửi: Các bộ, cơ quan ngang bộ.\n",
+       "Công văn", "", "2025-10-09", "BỘ TÀI CHÍNH", "Hà Nội"},
+      // "Số:" on the left, no date on the right.
+      {"SỞ Y TẾ                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "Số: 77/SYT-NV             Độc lập - Tự do - Hạnh phúc\n"
+       "V/v báo cáo số liệu\n"
+       "Kính gửi: Các bệnh viện.\n",
+       "Công văn", "77/SYT-NV", "", "SỞ Y TẾ", ""},
+  };
+  for (const Case& c : cases) {
+    Extraction e = ExtractText(c.text);
+    EXPECT_EQ(e.document.type, c.type) << c.text;
+    EXPECT_EQ(e.document.symbol, c.symbol) << c.text;
+    EXPECT_EQ(e.document.date, c.date) << c.text;
+    EXPECT_EQ(e.document.issuer, c.issuer) << c.text;
+    EXPECT_EQ(e.document.place, c.place) << c.text;
+  }
+}
+
+// A letter has no type line, so its header pieces run on into the body: only the capitals at
+// the top of a header with a "Số" or a quốc hiệu are its issuer, never a heading of the body.
+TEST(HeaderTest, LetterIssuerIsTheCapitalsAtTheTopOfItsHeader) {
+  struct Case {
+    const char* text;
+    const char* issuer;
+  } cases[] = {
+      {"BỘ TÀI CHÍNH\nSố: 1234/BTC-NSNN\nV/v hướng dẫn lập dự toán\nKính gửi: Các bộ.\n"
+       "I. TÌNH HÌNH CHUNG\nNăm 2025 thu ngân sách đạt kế hoạch.\n",
+       "BỘ TÀI CHÍNH"},
+      // No header marks: a body heading in capitals is not an issuer.
+      {"V/v góp ý dự thảo\nKính gửi: Các sở.\nI. NỘI DUNG GÓP Ý\nĐề nghị các sở góp ý.\n", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExtractText(c.text).document.issuer, c.issuer) << c.text;
+  }
+}
+
+// A quốc hiệu wrapped in a narrow cell came in pieces that were not known as the motto, and
+// "CHỦ NGHĨA VIỆT NAM" ended up in the issuer ("BỘ NỘI VỤ CHỦ NGHĨA VIỆT NAM").
+TEST(HeaderTest, WrappedQuocHieuIsNotPartOfTheIssuer) {
+  struct Case {
+    const char* text;
+    const char* issuer;
+  } cases[] = {
+      {"|\n**BỘ NỘI VỤ**\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+       "Số: 12/QĐ-BNV\n|\n*Hà Nội, ngày 2 tháng 3 năm 2025*\n\n**QUYẾT ĐỊNH**\nVề việc thử\n",
+       "BỘ NỘI VỤ"},
+      {"|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐẮK LẮK\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+       "Số: 5/CT-UBND\n\n**CHỈ THỊ**\nVề việc thử\n",
+       "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"},
+      {"|\n**THỦ TƯỚNG CHÍNH PHỦ**\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+       "Số: 9/CĐ-TTg\n\n**CÔNG ĐIỆN**\nVề việc thử\n",
+       "THỦ TƯỚNG CHÍNH PHỦ"},
+      // "VIỆT NAM" alone ends a wrapped issuer's name, not the quốc hiệu.
+      {"TỔNG LIÊN ĐOÀN LAO ĐỘNG\nVIỆT NAM\nSố: 3/KH-TLĐ\n\nKẾ HOẠCH\nThử\n",
+       "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExtractText(c.text).document.issuer, c.issuer) << c.text;
+  }
+}
+
 TEST(HeaderTest, ParseVietnameseDateRejectsImpossibleDates) {
   EXPECT_EQ(ParseVietnameseDate("ngày 16 tháng 11 năm 2021"), "2021-11-16");
   EXPECT_EQ(ParseVietnameseDate("ngày 12/6/2021"), "2021-06-12");
