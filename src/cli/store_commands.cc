@@ -650,6 +650,12 @@ int RunAudit(const std::vector<std::string>& args) {
       store->DocumentByRef(StoredPath(filter.document)).ok()) {
     filter.document = StoredPath(filter.document);
   }
+  // Not found and ambiguous are the same situation as for show: its message, exit 1.
+  if (!filter.document.empty()) {
+    auto doc = store->DocumentByRef(filter.document);
+    if (!Check(doc)) return 1;
+    filter.document = std::to_string(doc->id);
+  }
   auto report = store->Audit(filter);
   if (!Check(report)) return ExitCodeOf(report.status());
   if (o.format == "json") {

@@ -172,6 +172,11 @@ TEST_F(ExportTest, DocumentNotFoundOrAmbiguousExitsOneAsShowDoes) {
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_NE(r.out.find("matches 2 documents:\n  #"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\"documents\""), std::string::npos) << r.out;  // nothing exported
+  // audit --document and show meet the same ambiguity the same way.
+  EXPECT_EQ(Run("show 49-KH/TU").status, 1);
+  r = Run("audit --document 49-KH/TU --format json");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("matches 2 documents:\n  #"), std::string::npos) << r.out;
 }
 
 TEST_F(ExportTest, CitesWithAndWithoutDepth) {
