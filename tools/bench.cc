@@ -37,11 +37,12 @@
 #include <string>
 #include <vector>
 
+#include "plangraph/import.h"
 #include "plangraph/pipeline.h"
+#include "plangraph/store.h"
 #include "reader.h"
 #include "reference.h"
 #include "rules.h"
-#include "store.h"
 
 namespace {
 
@@ -139,41 +140,27 @@ void BenchExtract(const Extractor& extractor, const std::vector<Document>& docs,
   std::printf("  peak RSS so far: %ld MB\n", PeakRssMb());
 }
 
-// Imports every document into a fresh database at `db` (the CLI's steps, without the process).
-// Returns the seconds spent in Store::Import alone.
-double ImportAll(const Extractor& extractor, const std::vector<Document>& docs,
-                 const std::string& db) {
+// Imports the corpus folder into a fresh database at `db` through the library's ImportFiles: the
+// steps, and the stored paths, of `plangraph import`.
+void ImportAll(const Extractor& extractor, const std::string& corpus, const std::string& db) {
   fs::remove(db);
   auto store = plangraph::Store::Open(db);
   if (!store.ok()) Fail(store.status().message());
-  double in_store = 0;
-  for (const auto& d : docs) {
-    plangraph::Extraction e = MustExtract(extractor, d.path, d.bytes);
-    std::string hash = plangraph::Store::ContentHash(d.bytes);
-    in_store += Seconds([&] {
-      auto outcome = store->Import(e, fs::absolute(d.path).string(), hash,
-                                   static_cast<int64_t>(d.bytes.size()));
-      if (!outcome.ok()) Fail(outcome.status().message());
-    });
-  }
-  return in_store;
+  auto summary = plangraph::ImportFiles(extractor, *store, {corpus}, plangraph::ImportOptions{},
+                                        [](const plangraph::ImportedFile& f) {
+                                          if (!f.error.ok()) Fail(f.error.message());
+                                        });
+  if (!summary.ok()) Fail(summary.status().message());
 }
 
-void BenchImport(const Extractor& extractor, const std::vector<Document>& docs, int reps,
-                 const std::string& db) {
+void BenchImport(const Extractor& extractor, const std::vector<Document>& docs,
+                 const std::string& corpus, int reps, const std::string& db) {
   size_t bytes = 0;
   for (const auto& d : docs) bytes += d.bytes.size();
-  std::vector<double> totals, stores;
-  for (int r = 0; r < reps; ++r) {
-    double in_store = 0;
-    totals.push_back(Seconds([&] { in_store = ImportAll(extractor, docs, db); }));
-    stores.push_back(in_store);
-  }
-  double median = Median(totals);
-  std::printf("import: %zu documents into a fresh database: median %.1f ms (%.1f ms in the "
-              "store), %.1f documents/s, %.2f MB/s\n",
-              docs.size(), median * 1e3, Median(stores) * 1e3, docs.size() / median,
-              bytes / 1e6 / median);
+  double median = MedianSeconds(reps, [&] { ImportAll(extractor, corpus, db); });
+  std::printf("import: %zu documents into a fresh database: median %.1f ms, %.1f documents/s, "
+              "%.2f MB/s\n",
+              docs.size(), median * 1e3, docs.size() / median, bytes / 1e6 / median);
   std::printf("  peak RSS so far: %ld MB\n", PeakRssMb());
 }
 
@@ -530,7 +517,7 @@ int main(int argc, char** argv) {
 
   std::printf("plangraph bench: %d repetitions, scale %.3g\n", reps, scale);
   BenchExtract(*extractor, docs, reps);
-  BenchImport(*extractor, docs, reps, db);
+  BenchImport(*extractor, docs, corpus, reps, db);
   BenchQueries(*extractor, db, std::max(reps, 25));
   BenchScaling(*extractor, reps, scale);
   BenchWholeExtract(plangraph, docs, reps, tmp);

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph {
 

@@ -1,4 +1,4 @@
-#include "store.h"
+#include "plangraph/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -22,6 +22,7 @@
 #include <tuple>
 #include <utility>
 
+#include "reference.h"
 #include "text.h"
 
 namespace plangraph {

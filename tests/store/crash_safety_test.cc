@@ -32,7 +32,7 @@
 #include <vector>
 
 #include "rules.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "test_util.h"
 
 extern char** environ;

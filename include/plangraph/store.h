@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "plangraph/extraction.h"
+#include "plangraph/reference_query.h"
 #include "plangraph/status.h"
-#include "reference.h"
 
 namespace SQLite {
 class Database;
