@@ -150,7 +150,8 @@ class Progress {
 }  // namespace
 
 int RunImport(const std::vector<std::string>& args) {
-  CLI::App app{"Import plan documents into the database. Each file is one transaction: a file "
+  CLI::App app{"Import plan documents into the database. Each document is stored whole or "
+               "not at all (in transactions of up to 50 documents or one second): a file "
                "already stored with the same content is left as it is, a changed file replaces "
                "its old version, a bad file is reported and skipped.",
                "plangraph import"};
@@ -172,6 +173,11 @@ int RunImport(const std::vector<std::string>& args) {
                  "read plain text in this encoding instead of detecting it (see 'extract --help')");
   std::string ocr = "auto";
   app.add_option("--ocr", ocr, kOcrHelp)->check(CLI::IsMember({"never", "auto", "always"}));
+  int jobs = 1;
+  app.add_option("-j,--jobs", jobs,
+                 "threads that read and extract files (default 1; 0: one per core); the "
+                 "database is the same whatever the number")
+      ->check(CLI::NonNegativeNumber);
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
@@ -182,6 +188,7 @@ int RunImport(const std::vector<std::string>& args) {
   options.prune = prune;
   options.accept_any = accept_any;
   options.read = ReadOptions{encoding, OcrModeNamed(ocr)};
+  options.jobs = jobs;
   json results = json::array();
   std::optional<Progress> progress;
   auto summary = ImportFiles(*extractor, *store, inputs, options, [&](const ImportedFile& f) {

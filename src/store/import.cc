@@ -1,12 +1,19 @@
 // ImportFiles (plangraph/import.h): files in, documents stored, one outcome per file.
 //
 // A file's import has a part that needs no database (read the bytes, hash them, extract) and a
-// part that does (compare with what is stored, then store, relocate or leave it). The second
-// part runs for each file in its turn, in list order, so the outcomes and the database do not
-// depend on how the first part is scheduled.
+// part that does (compare with what is stored, then store, relocate or leave it). The first part
+// runs on worker threads (FilePreparer) when jobs > 1, ahead of the writer; the second runs for
+// each file in its turn, in list order, on the caller's thread, so the outcomes and the database
+// do not depend on how the first part was scheduled. The writer groups its writes in batches
+// (Store::WriteBatch); when a batch is lost (a full disk, an I/O error) its files are stored
+// again one transaction each, which is what a single transaction per file would have given.
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "plangraph/import.h"
 #include "reader.h"
@@ -18,12 +25,15 @@ namespace {
 namespace fs = std::filesystem;
 using Outcome = ImportedFile::Outcome;
 
-// A file read and hashed: the part of its import that needs no database.
+// A file read and hashed, and perhaps extracted: the part of its import that needs no database.
 struct ReadFile {
   std::string path;         // as listed
   std::string stored_path;  // StoredPath(path)
   Result<std::string> bytes = Status::Internal("not read");
   std::string hash;  // Store::ContentHash of bytes, when read
+  // Made ahead by a worker, or by the writer when it needs it; kept until the file's batch is
+  // committed, in case the batch has to be stored again.
+  std::optional<Result<Extraction>> extraction;
 };
 
 ReadFile ReadAndHash(const std::string& path) {
@@ -74,10 +84,10 @@ Result<std::optional<ImportedFile>> SameContentElsewhere(Store& store, const Rea
   return std::optional<ImportedFile>(std::move(duplicate));
 }
 
-// The part of a file's import that needs the database. `extract` is called only when the
-// content has to be extracted (not when it is unchanged, moved or a duplicate).
-ImportedFile StoreFile(Store& store, const ReadFile& f, const ImportOptions& options,
-                       const std::function<Result<Extraction>()>& extract) {
+// The part of a file's import that needs the database. The file is extracted (unless a worker
+// did it) only when its content has to be: not when it is unchanged, moved or a duplicate.
+ImportedFile StoreFile(const Extractor& extractor, Store& store, ReadFile& f,
+                       const ImportOptions& options) {
   if (!f.bytes.ok()) return Failed(f.path, f.bytes.status());
   // Unchanged content is recognised before the (costlier) extraction.
   auto known = store.DocumentByRef(f.stored_path);
@@ -93,7 +103,8 @@ ImportedFile StoreFile(Store& store, const ReadFile& f, const ImportOptions& opt
     if (!same.ok()) return Failed(f.path, same.status());
     if (same->has_value()) return std::move(**same);
   }
-  Result<Extraction> extraction = extract();
+  if (!f.extraction) f.extraction = extractor.ExtractBytes(f.path, *f.bytes, options.read);
+  const Result<Extraction>& extraction = *f.extraction;
   if (!extraction.ok()) return Failed(f.path, extraction.status());
   if (!options.accept_any && !LooksLikePlan(*extraction)) {
     return Failed(f.path, Status::InvalidInput(
@@ -171,6 +182,199 @@ void Count(const ImportedFile& f, ImportSummary* summary) {
   }
 }
 
+// Reads, hashes and extracts the listed files on `jobs` threads, at most kAhead files ahead of
+// the writer, which takes them in order. A worker asks the database (its own read-only
+// connection) whether the content is stored already; if so the writer will most likely find it
+// unchanged, moved or a duplicate and the extraction is skipped (should the writer need it after
+// all, because an earlier file of this import changed the picture, it extracts the file itself).
+class FilePreparer {
+ public:
+  static constexpr size_t kAhead = 64;
+
+  FilePreparer(const Extractor& extractor, const std::string& db_path,
+               const std::vector<std::string>& files, const ImportOptions& options, int jobs)
+      : extractor_(extractor), db_path_(db_path), files_(files), options_(options),
+        slots_(files.size()) {
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~FilePreparer() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    space_.notify_all();
+    for (std::thread& t : workers_) t.join();
+  }
+  FilePreparer(const FilePreparer&) = delete;
+  FilePreparer& operator=(const FilePreparer&) = delete;
+
+  // File i once prepared, or nullopt when `until` comes first. Files are taken in order, once.
+  std::optional<ReadFile> Take(size_t i, std::chrono::steady_clock::time_point until) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!ready_.wait_until(lock, until, [&] { return slots_[i].has_value(); })) {
+      return std::nullopt;
+    }
+    std::optional<ReadFile> out = std::move(slots_[i]);
+    slots_[i].reset();
+    taken_ = i + 1;
+    lock.unlock();
+    space_.notify_all();
+    return out;
+  }
+
+ private:
+  void Work() {
+    std::optional<Store> known;  // this thread's read-only connection
+    if (auto s = Store::OpenReadOnly(db_path_); s.ok()) known.emplace(std::move(*s));
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        space_.wait(lock, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + kAhead; });
+        if (stop_ || next_ >= files_.size()) return;
+        i = next_++;
+      }
+      ReadFile f = ReadAndHash(files_[i]);
+      if (f.bytes.ok() && !(known && StoredAlready(*known, f))) {
+        f.extraction = extractor_.ExtractBytes(f.path, *f.bytes, options_.read);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        slots_[i] = std::move(f);
+      }
+      ready_.notify_all();
+    }
+  }
+
+  // Whether the content is stored under another path, or under this one and not to be replaced
+  // (the writer then needs no extraction).
+  bool StoredAlready(Store& known, const ReadFile& f) {
+    auto same = known.DocumentsWithContent(f.hash);
+    if (!same.ok() || same->empty()) return false;
+    const bool here = std::any_of(same->begin(), same->end(), [&](const DocumentSummary& d) {
+      return d.path == f.stored_path;
+    });
+    return !(here && options_.force);
+  }
+
+  const Extractor& extractor_;
+  const std::string db_path_;
+  const std::vector<std::string>& files_;
+  const ImportOptions& options_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::vector<std::optional<ReadFile>> slots_;
+  size_t next_ = 0;   // the next file a worker takes up
+  size_t taken_ = 0;  // files the writer has taken
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+// The writer's side: stores prepared files in list order, in batches, and reports each file
+// once what it did is committed.
+class BatchWriter {
+ public:
+  static constexpr size_t kBatchFiles = 50;
+  static constexpr std::chrono::milliseconds kBatchTime{1000};
+
+  BatchWriter(const Extractor& extractor, Store& store, const ImportOptions& options,
+              size_t total, const std::function<void(ImportedFile)>& report,
+              const std::function<int()>& kept)
+      : extractor_(extractor), store_(store), options_(options), total_(total),
+        report_(report), kept_(kept) {}
+
+  // When the open batch must be committed (far in the future when none is open).
+  std::chrono::steady_clock::time_point Deadline() const {
+    return batch_ ? opened_ + kBatchTime : std::chrono::steady_clock::time_point::max();
+  }
+
+  // Stores file i in the open batch (opening one first). False when the import must stop.
+  bool Add(size_t i, ReadFile f) {
+    if (!batch_) {
+      auto batch = store_.BeginWriteBatch();
+      if (!batch.ok()) return Stop(i, Failed(f.path, batch.status()));
+      batch_.emplace(std::move(*batch));
+      opened_ = std::chrono::steady_clock::now();
+    }
+    ImportedFile done = StoreFile(extractor_, store_, f, options_);
+    const bool lost = done.outcome == ImportedFile::Outcome::kFailed &&
+                      (StopsTheImport(done.error) || !batch_->open());
+    pending_.push_back({i, std::move(f), std::move(done)});
+    if (lost) return Redo();
+    if (pending_.size() >= kBatchFiles || std::chrono::steady_clock::now() >= Deadline()) {
+      return Commit();
+    }
+    return true;
+  }
+
+  // Commits the open batch and reports its files. False when the import must stop.
+  bool Commit() {
+    if (!batch_) return true;
+    Status committed = batch_->Commit();
+    batch_.reset();
+    if (!committed.ok()) return Redo();
+    for (Pending& p : pending_) Report(p.index, std::move(p.outcome));
+    pending_.clear();
+    return true;
+  }
+
+ private:
+  struct Pending {
+    size_t index;
+    ReadFile file;
+    ImportedFile outcome;
+  };
+
+  void Report(size_t i, ImportedFile f) {
+    f.index = i;
+    f.total = total_;
+    report_(std::move(f));
+  }
+
+  // The file that met a full disk or a lock: the next files would meet it too.
+  bool Stop(size_t i, ImportedFile failed) {
+    const std::string shown = EscapeIllFormedUtf8(failed.path);
+    failed.error = Status::IOError(failed.error.message() + " while importing " + shown +
+                                   "; import stopped: " + std::to_string(kept_()) +
+                                   " document(s) stored before it are kept, " + shown +
+                                   " and the " + std::to_string(total_ - i - 1) +
+                                   " file(s) after it were not imported");
+    Report(i, std::move(failed));
+    return false;
+  }
+
+  // The batch is lost (rolled back by its failure or by SQLite): its files are stored again one
+  // transaction each, reported as each is committed, up to a file that stops the import.
+  bool Redo() {
+    batch_.reset();  // rolls back what is left of it
+    std::vector<Pending> pending = std::move(pending_);
+    pending_.clear();
+    for (Pending& p : pending) {
+      ImportedFile done = StoreFile(extractor_, store_, p.file, options_);
+      if (done.outcome == ImportedFile::Outcome::kFailed && StopsTheImport(done.error)) {
+        return Stop(p.index, std::move(done));
+      }
+      Report(p.index, std::move(done));
+    }
+    return true;
+  }
+
+  const Extractor& extractor_;
+  Store& store_;
+  const ImportOptions& options_;
+  const size_t total_;
+  const std::function<void(ImportedFile)>& report_;
+  const std::function<int()>& kept_;
+  std::optional<Store::WriteBatch> batch_;
+  std::chrono::steady_clock::time_point opened_;
+  std::vector<Pending> pending_;
+};
+
+int JobsToUse(int jobs) {
+  if (jobs > 0) return jobs;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 std::string StoredPath(const std::string& path) {
@@ -206,28 +410,30 @@ Result<ImportSummary> ImportFiles(const Extractor& extractor, Store& store,
   for (const std::string& error : found.errors) {  // a folder not walked in full
     report(Failed("", Status::InvalidInput(error)));
   }
-  for (size_t i = 0; i < files.size(); ++i) {
-    const ReadFile f = ReadAndHash(files[i]);
-    ImportedFile done = StoreFile(store, f, options, [&] {
-      return extractor.ExtractBytes(f.path, *f.bytes, options.read);
-    });
-    done.index = i;
-    done.total = files.size();
-    if (done.outcome == Outcome::kFailed && StopsTheImport(done.error)) {
-      // The next files would meet the same full disk or lock: stop with one message.
-      const int kept = summary.imported + summary.replaced + summary.moved;
-      const std::string shown = EscapeIllFormedUtf8(files[i]);
-      done.error = Status::IOError(done.error.message() + " while importing " + shown +
-                                   "; import stopped: " + std::to_string(kept) +
-                                   " document(s) stored before it are kept, " + shown +
-                                   " and the " + std::to_string(files.size() - i - 1) +
-                                   " file(s) after it were not imported");
-      summary.stopped = true;
-      report(std::move(done));
-      break;
+  const std::function<void(ImportedFile)> report_file = report;
+  const std::function<int()> kept = [&] {
+    return summary.imported + summary.replaced + summary.moved;
+  };
+  const int jobs = JobsToUse(options.jobs);
+  BatchWriter writer(extractor, store, options, files.size(), report_file, kept);
+  // One job: the writer reads each file itself, and extracts it only when it has to.
+  std::optional<FilePreparer> preparer;
+  if (jobs > 1 && files.size() > 1) preparer.emplace(extractor, store.path(), files, options, jobs);
+  bool going = true;
+  for (size_t i = 0; going && i < files.size(); ++i) {
+    std::optional<ReadFile> f;
+    if (!preparer) {
+      f = ReadAndHash(files[i]);
+    } else {
+      // A batch is not held open past its time while a slow file (OCR) is being read.
+      while (going && !(f = preparer->Take(i, writer.Deadline()))) going = writer.Commit();
+      if (!going) break;
     }
-    report(std::move(done));
+    going = writer.Add(i, std::move(*f));
   }
+  if (going) going = writer.Commit();
+  if (!going) summary.stopped = true;
+  preparer.reset();
   if (options.prune) {
     auto docs = store.Documents();
     if (!docs.ok()) return docs.status();

@@ -476,8 +476,10 @@ class CrashFixture : public ::testing::Test {
   }
 
   std::vector<std::string> ImportArgs(const std::string& db) const {
-    return {"import", Plans(), "--db", db, "--quiet", "--format", "json"};
+    return {"import", Plans(), "--db", db, "--quiet", "--format", "json",
+            "--jobs", std::to_string(jobs_)};
   }
+  int jobs_ = 1;  // import --jobs: worker threads beside the one writer
 
   // A clean import into a fresh database; its duration is the scale of every delay.
   Clock::duration ImportClean(const std::string& db) {
@@ -531,9 +533,23 @@ class CrashFixture : public ::testing::Test {
 // ---------------------------------------------------------------------------------------------
 // SIGKILL during import.
 
-using CrashSafetyTest = CrashFixture;
+class CrashSafetyTest : public CrashFixture {
+ protected:
+  // Kills imports at seeded moments; each must leave a sound database that a re-run completes.
+  void KillImportsAndResume();
+};
 
 TEST_F(CrashSafetyTest, SigkillDuringImportLeavesWholeDocumentsAndResumes) {
+  KillImportsAndResume();
+}
+
+// Worker threads extract ahead of the writer: a kill must still leave whole documents only.
+TEST_F(CrashSafetyTest, SigkillDuringImportWithTwoJobsLeavesWholeDocumentsAndResumes) {
+  jobs_ = 2;
+  KillImportsAndResume();
+}
+
+void CrashSafetyTest::KillImportsAndResume() {
   WritePlans(/*revision=*/0);
   const std::string reference_db = Db("reference");
   const Clock::duration full = ImportClean(reference_db);
