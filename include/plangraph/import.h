@@ -16,13 +16,13 @@
 // goes on, except on a full disk or a database locked past its busy timeout: every later file
 // would fail alike, so the import stops there with one message saying what was kept.
 //
-// Files are stored in batches (a transaction per 50 documents or per second, whichever comes
-// first): every document is stored whole or not at all, even when the process is killed, and a
-// file is reported (on_file) only once its batch is committed. With jobs > 1, worker threads
-// read, hash and extract the files ahead of the writer (the Extractor is shared: it is immutable
-// and its RE2 rules are safe to match from several threads); the writer takes them in the
-// listed order, so the outcome of each file, and every id in the database, is the one a single
-// job gives.
+// Files are stored in batches (a transaction per `batch` documents or per second, whichever
+// comes first): every document is stored whole or not at all, even when the process is killed, and a
+// file is reported (on_file) only once its batch is committed. `jobs` worker threads read, hash
+// and extract the files ahead of the writer, never inside its transaction (the Extractor is
+// shared: it is immutable and its RE2 rules are safe to match from several threads); the writer
+// takes them in the listed order, so the outcome of each file, and every id in the database, is
+// the one a single job gives. on_file is called on the calling thread.
 #ifndef PLANGRAPH_IMPORT_H_
 #define PLANGRAPH_IMPORT_H_
 
@@ -60,9 +60,13 @@ struct ImportOptions {
   bool prune = false;       // remove stored plans whose files are gone from the folders named
   bool accept_any = false;  // store files that show no sign of a plan document too
   ReadOptions read;         // encoding override and OCR mode
-  // Threads that read and extract files; 0: one per core. One writer stores them, in the listed
-  // order, so the database and the outcomes are the same whatever the number.
+  // Threads that read and extract files; 0: one per core. One writer (the calling thread)
+  // stores them, in the listed order, so the database and the outcomes are the same whatever
+  // the number.
   int jobs = 1;
+  // Documents stored in one transaction at most (and no transaction is held open much past a
+  // second). 1: each document committed on its own, seen by readers as soon as it is stored.
+  int batch = 50;
 };
 
 // What became of one file (or, for kPruned, of one stored document).

@@ -151,7 +151,7 @@ class Progress {
 
 int RunImport(const std::vector<std::string>& args) {
   CLI::App app{"Import plan documents into the database. Each document is stored whole or "
-               "not at all (in transactions of up to 50 documents or one second): a file "
+               "not at all (in transactions of up to --batch documents or one second): a file "
                "already stored with the same content is left as it is, a changed file replaces "
                "its old version, a bad file is reported and skipped.",
                "plangraph import"};
@@ -175,9 +175,14 @@ int RunImport(const std::vector<std::string>& args) {
   app.add_option("--ocr", ocr, kOcrHelp)->check(CLI::IsMember({"never", "auto", "always"}));
   int jobs = 1;
   app.add_option("-j,--jobs", jobs,
-                 "threads that read and extract files (default 1; 0: one per core); the "
-                 "database is the same whatever the number")
+                 "threads that read and extract files beside the one that stores them "
+                 "(default 1; 0: one per core); the database is the same whatever the number")
       ->check(CLI::NonNegativeNumber);
+  int batch = 50;
+  app.add_option("--batch", batch,
+                 "documents stored in one transaction at most (default 50; 1: each on its own, "
+                 "so that readers beside the import see every document as soon as it is stored)")
+      ->check(CLI::Range(1, 1000000));
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
@@ -189,6 +194,7 @@ int RunImport(const std::vector<std::string>& args) {
   options.accept_any = accept_any;
   options.read = ReadOptions{encoding, OcrModeNamed(ocr)};
   options.jobs = jobs;
+  options.batch = batch;
   json results = json::array();
   std::optional<Progress> progress;
   auto summary = ImportFiles(*extractor, *store, inputs, options, [&](const ImportedFile& f) {

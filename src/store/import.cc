@@ -2,7 +2,7 @@
 //
 // A file's import has a part that needs no database (read the bytes, hash them, extract) and a
 // part that does (compare with what is stored, then store, relocate or leave it). The first part
-// runs on worker threads (FilePreparer) when jobs > 1, ahead of the writer; the second runs for
+// runs on `jobs` worker threads (FilePreparer), ahead of the writer; the second runs for
 // each file in its turn, in list order, on the caller's thread, so the outcomes and the database
 // do not depend on how the first part was scheduled. The writer groups its writes in batches
 // (Store::WriteBatch); when a batch is lost (a full disk, an I/O error) its files are stored
@@ -274,7 +274,6 @@ class FilePreparer {
 // once what it did is committed.
 class BatchWriter {
  public:
-  static constexpr size_t kBatchFiles = 50;
   static constexpr std::chrono::milliseconds kBatchTime{1000};
 
   BatchWriter(const Extractor& extractor, Store& store, const ImportOptions& options,
@@ -301,7 +300,8 @@ class BatchWriter {
                       (StopsTheImport(done.error) || !batch_->open());
     pending_.push_back({i, std::move(f), std::move(done)});
     if (lost) return Redo();
-    if (pending_.size() >= kBatchFiles || std::chrono::steady_clock::now() >= Deadline()) {
+    if (pending_.size() >= static_cast<size_t>(std::max(1, options_.batch)) ||
+        std::chrono::steady_clock::now() >= Deadline()) {
       return Commit();
     }
     return true;
@@ -416,19 +416,16 @@ Result<ImportSummary> ImportFiles(const Extractor& extractor, Store& store,
   };
   const int jobs = JobsToUse(options.jobs);
   BatchWriter writer(extractor, store, options, files.size(), report_file, kept);
-  // One job: the writer reads each file itself, and extracts it only when it has to.
+  // Even with one job the extraction runs beside the writer, never inside its transaction: a
+  // slow file (OCR) must not hold the write lock, which other writers wait for 10 s at most.
   std::optional<FilePreparer> preparer;
-  if (jobs > 1 && files.size() > 1) preparer.emplace(extractor, store.path(), files, options, jobs);
+  if (!files.empty()) preparer.emplace(extractor, store.path(), files, options, jobs);
   bool going = true;
   for (size_t i = 0; going && i < files.size(); ++i) {
     std::optional<ReadFile> f;
-    if (!preparer) {
-      f = ReadAndHash(files[i]);
-    } else {
-      // A batch is not held open past its time while a slow file (OCR) is being read.
-      while (going && !(f = preparer->Take(i, writer.Deadline()))) going = writer.Commit();
-      if (!going) break;
-    }
+    // While the next file is being read, the open batch is committed when its time is up.
+    while (going && !(f = preparer->Take(i, writer.Deadline()))) going = writer.Commit();
+    if (!going) break;
     going = writer.Add(i, std::move(*f));
   }
   if (going) going = writer.Commit();

@@ -477,9 +477,10 @@ class CrashFixture : public ::testing::Test {
 
   std::vector<std::string> ImportArgs(const std::string& db) const {
     return {"import", Plans(), "--db", db, "--quiet", "--format", "json",
-            "--jobs", std::to_string(jobs_)};
+            "--jobs", std::to_string(jobs_), "--batch", std::to_string(batch_)};
   }
-  int jobs_ = 1;  // import --jobs: worker threads beside the one writer
+  int jobs_ = 1;   // import --jobs: worker threads beside the one writer
+  int batch_ = 1;  // import --batch: documents a transaction; 1 shows readers every document
 
   // A clean import into a fresh database; its duration is the scale of every delay.
   Clock::duration ImportClean(const std::string& db) {
@@ -543,9 +544,11 @@ TEST_F(CrashSafetyTest, SigkillDuringImportLeavesWholeDocumentsAndResumes) {
   KillImportsAndResume();
 }
 
-// Worker threads extract ahead of the writer: a kill must still leave whole documents only.
-TEST_F(CrashSafetyTest, SigkillDuringImportWithTwoJobsLeavesWholeDocumentsAndResumes) {
+// Worker threads extract ahead of the writer, which commits several documents at a time: a kill
+// must still leave whole documents only.
+TEST_F(CrashSafetyTest, SigkillDuringImportWithTwoJobsAndBatchesLeavesWholeDocumentsAndResumes) {
   jobs_ = 2;
+  batch_ = 5;
   KillImportsAndResume();
 }
 
