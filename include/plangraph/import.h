@@ -17,12 +17,12 @@
 // would fail alike, so the import stops there with one message saying what was kept.
 //
 // Files are stored in batches (a transaction per `batch` documents or per second, whichever
-// comes first): every document is stored whole or not at all, even when the process is killed, and a
-// file is reported (on_file) only once its batch is committed. `jobs` worker threads read, hash
-// and extract the files ahead of the writer, never inside its transaction (the Extractor is
-// shared: it is immutable and its RE2 rules are safe to match from several threads); the writer
-// takes them in the listed order, so the outcome of each file, and every id in the database, is
-// the one a single job gives. on_file is called on the calling thread.
+// comes first): every document is stored whole or not at all, even when the process is killed,
+// and a file is reported (on_file) only once its batch is committed. `jobs` worker threads
+// read, hash and extract the files ahead of the writer, never inside its transaction (the
+// Extractor is shared: it is immutable and its RE2 rules are safe to match from several
+// threads); the writer takes them in the listed order, so the outcome of each file, and every id
+// in the database, is the one a single job gives. on_file is called on the calling thread.
 #ifndef PLANGRAPH_IMPORT_H_
 #define PLANGRAPH_IMPORT_H_
 

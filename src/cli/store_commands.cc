@@ -209,7 +209,9 @@ int RunImport(const std::vector<std::string>& args) {
     }
     const std::string kind = OutcomeText(f);
     results.push_back({{"path", f.path}, {"outcome", kind}});
-    if (progress && f.outcome != ImportedFile::Outcome::kPruned) progress->Step(f.index + 1, f.path);
+    if (progress && f.outcome != ImportedFile::Outcome::kPruned) {
+      progress->Step(f.index + 1, f.path);
+    }
     if (o.format == "text" && !quiet && f.outcome != ImportedFile::Outcome::kUnchanged) {
       if (progress) progress->Done();
       std::cout << kind << ": " << Shown(f.path) << "\n";

@@ -195,7 +195,9 @@ class FilePreparer {
                const std::vector<std::string>& files, const ImportOptions& options, int jobs)
       : extractor_(extractor), db_path_(db_path), files_(files), options_(options),
         slots_(files.size()) {
-    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+    // More threads than files, or than files let ahead, would only wait.
+    const size_t threads = std::min({static_cast<size_t>(std::max(1, jobs)), files.size(), kAhead});
+    for (size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
   ~FilePreparer() {
     {
@@ -230,7 +232,9 @@ class FilePreparer {
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex_);
-        space_.wait(lock, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + kAhead; });
+        space_.wait(lock, [&] {
+          return stop_ || next_ >= files_.size() || next_ < taken_ + kAhead;
+        });
         if (stop_ || next_ >= files_.size()) return;
         i = next_++;
       }
