@@ -190,6 +190,9 @@ void Count(const ImportedFile& f, ImportSummary* summary) {
 class FilePreparer {
  public:
   static constexpr size_t kAhead = 64;
+  // Prepared files waiting for the writer hold at most about this many bytes of input (their
+  // extractions take a few times more): a run of large files must not pile up in memory.
+  static constexpr size_t kAheadBytes = size_t{64} << 20;
 
   FilePreparer(const Extractor& extractor, const std::string& db_path,
                const std::vector<std::string>& files, const ImportOptions& options, int jobs)
@@ -218,6 +221,7 @@ class FilePreparer {
     }
     std::optional<ReadFile> out = std::move(slots_[i]);
     slots_[i].reset();
+    held_bytes_ -= SizeOf(*out);
     taken_ = i + 1;
     lock.unlock();
     space_.notify_all();
@@ -232,8 +236,10 @@ class FilePreparer {
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mutex_);
+        // The file the writer waits for is always started; the others wait for room.
         space_.wait(lock, [&] {
-          return stop_ || next_ >= files_.size() || next_ < taken_ + kAhead;
+          return stop_ || next_ >= files_.size() || next_ == taken_ ||
+                 (next_ < taken_ + kAhead && held_bytes_ < kAheadBytes);
         });
         if (stop_ || next_ >= files_.size()) return;
         i = next_++;
@@ -244,11 +250,14 @@ class FilePreparer {
       }
       {
         std::lock_guard<std::mutex> lock(mutex_);
+        held_bytes_ += SizeOf(f);
         slots_[i] = std::move(f);
       }
       ready_.notify_all();
     }
   }
+
+  static size_t SizeOf(const ReadFile& f) { return f.bytes.ok() ? f.bytes->size() : 0; }
 
   // Whether the content is stored under another path, or under this one and not to be replaced
   // (the writer then needs no extraction).
@@ -270,6 +279,7 @@ class FilePreparer {
   std::vector<std::optional<ReadFile>> slots_;
   size_t next_ = 0;   // the next file a worker takes up
   size_t taken_ = 0;  // files the writer has taken
+  size_t held_bytes_ = 0;  // input bytes of the prepared files not yet taken
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
