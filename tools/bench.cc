@@ -2,7 +2,7 @@
 // linearly with hostile input.
 //
 //   bench [--reps N] [--scale X] [--corpus DIR] [--rules DIR] [--sizes N,N…] [--plangraph BIN]
-//         [--plans-only]
+//         [--jobs N,N…] [--import-reps N] [--plans-only]
 //
 // Built by default, never run by ctest. Two kinds of figures:
 //  - in the library (no process start-up): extraction per corpus document, import and queries on
@@ -11,10 +11,11 @@
 //    corpus repeated to about 10 MB (CPU seconds of the one process, so MB/s on one core),
 //    against a plain RE2 scan of the same files (read, split lines, one RE2::Set of 20 plan
 //    patterns per line: the floor of any line-based extractor); then for each of --sizes a folder
-//    of plans made by tools/gen_plans.py, imported into a fresh database (time, plans/s, MB/s,
-//    peak memory, database bytes per plan), queried (cites, cites --transitive, search,
-//    audit --total, show) and exported in every format (time, peak memory, output size), with
-//    the growth of each figure from one size to the next (--plans-only: these alone).
+//    of plans made by tools/gen_plans.py, imported into a fresh database with each --jobs value
+//    (time, plans/s, MB/s, peak memory, database bytes per plan), queried (cites,
+//    cites --transitive, search, audit --total, show) and exported in every format (time, peak
+//    memory, output size), with the growth of each figure from one size to the next
+//    (--plans-only: these alone).
 // The machines it runs on are shared and noisy, so every figure is the median of --reps runs,
 // and the scaling check reports the ratio t(2n)/t(n) of medians: about 2 for linear work, about
 // 4 for quadratic. --scale multiplies the sizes of the generated hostile inputs.
@@ -39,11 +40,12 @@
 #include <string>
 #include <vector>
 
+#include "plangraph/import.h"
 #include "plangraph/pipeline.h"
+#include "plangraph/store.h"
 #include "reader.h"
 #include "reference.h"
 #include "rules.h"
-#include "store.h"
 
 namespace {
 
@@ -141,41 +143,27 @@ void BenchExtract(const Extractor& extractor, const std::vector<Document>& docs,
   std::printf("  peak RSS so far: %ld MB\n", PeakRssMb());
 }
 
-// Imports every document into a fresh database at `db` (the CLI's steps, without the process).
-// Returns the seconds spent in Store::Import alone.
-double ImportAll(const Extractor& extractor, const std::vector<Document>& docs,
-                 const std::string& db) {
+// Imports the corpus folder into a fresh database at `db` through the library's ImportFiles: the
+// steps, and the stored paths, of `plangraph import`.
+void ImportAll(const Extractor& extractor, const std::string& corpus, const std::string& db) {
   fs::remove(db);
   auto store = plangraph::Store::Open(db);
   if (!store.ok()) Fail(store.status().message());
-  double in_store = 0;
-  for (const auto& d : docs) {
-    plangraph::Extraction e = MustExtract(extractor, d.path, d.bytes);
-    std::string hash = plangraph::Store::ContentHash(d.bytes);
-    in_store += Seconds([&] {
-      auto outcome = store->Import(e, fs::absolute(d.path).string(), hash,
-                                   static_cast<int64_t>(d.bytes.size()));
-      if (!outcome.ok()) Fail(outcome.status().message());
-    });
-  }
-  return in_store;
+  auto summary = plangraph::ImportFiles(extractor, *store, {corpus}, plangraph::ImportOptions{},
+                                        [](const plangraph::ImportedFile& f) {
+                                          if (!f.error.ok()) Fail(f.error.message());
+                                        });
+  if (!summary.ok()) Fail(summary.status().message());
 }
 
-void BenchImport(const Extractor& extractor, const std::vector<Document>& docs, int reps,
-                 const std::string& db) {
+void BenchImport(const Extractor& extractor, const std::vector<Document>& docs,
+                 const std::string& corpus, int reps, const std::string& db) {
   size_t bytes = 0;
   for (const auto& d : docs) bytes += d.bytes.size();
-  std::vector<double> totals, stores;
-  for (int r = 0; r < reps; ++r) {
-    double in_store = 0;
-    totals.push_back(Seconds([&] { in_store = ImportAll(extractor, docs, db); }));
-    stores.push_back(in_store);
-  }
-  double median = Median(totals);
-  std::printf("import: %zu documents into a fresh database: median %.1f ms (%.1f ms in the "
-              "store), %.1f documents/s, %.2f MB/s\n",
-              docs.size(), median * 1e3, Median(stores) * 1e3, docs.size() / median,
-              bytes / 1e6 / median);
+  double median = MedianSeconds(reps, [&] { ImportAll(extractor, corpus, db); });
+  std::printf("import: %zu documents into a fresh database: median %.1f ms, %.1f documents/s, "
+              "%.2f MB/s\n",
+              docs.size(), median * 1e3, docs.size() / median, bytes / 1e6 / median);
   std::printf("  peak RSS so far: %ld MB\n", PeakRssMb());
 }
 
@@ -464,21 +452,39 @@ void BenchExport(const std::string& plangraph, const std::string& db, int reps,
   }
 }
 
-// Generates `n` plans, imports them into a fresh database and times the queries.
+// Generates `n` plans, imports them into a fresh database with each number of `jobs`
+// (`import_reps` times each: medians) and times the queries on the last database.
 SizeFigures BenchPlans(const std::string& plangraph, const std::string& rules, size_t n, int reps,
-                       const fs::path& tmp) {
+                       const std::vector<int>& jobs, int import_reps, const fs::path& tmp) {
   fs::path dir = tmp / ("plans-" + std::to_string(n));
   std::string gen = std::string(PLANGRAPH_SOURCE_DIR) + "/tools/gen_plans.py";
   Run made = RunProcess({"/usr/bin/env", "python3", gen, dir.string(), "--count",
                          std::to_string(n), "--seed", "1"});
   double mb = FolderBytes(dir) / 1e6;
   fs::path db = tmp / ("plans-" + std::to_string(n) + ".db");
-  Run imported = RunProcess({plangraph, "import", "-q", "--db", db.string(), dir.string()});
-  double db_bytes = static_cast<double>(fs::file_size(db));
-  std::printf("import %zu generated plans (%.1f MB, made in %.1f s): %.1f s wall, %.1f s CPU, "
-              "%.0f plans/s, %.2f MB/s; peak %ld MB; database %.1f MB, %.1f KB per plan\n",
-              n, mb, made.wall, imported.wall, imported.cpu, n / imported.wall,
-              mb / imported.wall, imported.peak_kb / 1024, db_bytes / 1e6, db_bytes / 1e3 / n);
+  std::printf("import %zu generated plans (%.1f MB, made in %.1f s), median of %d runs into a "
+              "fresh database:\n",
+              n, mb, made.wall, import_reps);
+  Run imported;
+  for (int j : jobs) {
+    std::vector<double> walls, cpus;
+    imported = Run{};
+    for (int r = 0; r < import_reps; ++r) {
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+      Run one = RunProcess({plangraph, "import", "-q", "--jobs", std::to_string(j), "--db",
+                            db.string(), dir.string()});
+      walls.push_back(one.wall);
+      cpus.push_back(one.cpu);
+      imported.peak_kb = std::max(imported.peak_kb, one.peak_kb);
+    }
+    imported.wall = Median(walls);
+    imported.cpu = Median(cpus);
+    double db_bytes = static_cast<double>(fs::file_size(db));
+    std::printf("  --jobs %d: %.1f s wall, %.1f s CPU, %.0f plans/s, %.2f MB/s; peak %ld MB; "
+                "database %.1f MB, %.1f KB per plan\n",
+                j, imported.wall, imported.cpu, n / imported.wall, mb / imported.wall,
+                imported.peak_kb / 1024, db_bytes / 1e6, db_bytes / 1e3 / n);
+  }
 
   // The most cited document for cites; plan 1 for show.
   auto store = plangraph::Store::Open(db.string());
@@ -547,6 +553,14 @@ int main(int argc, char** argv) {
                  "numbers of generated plans to import and query (default 1000,10000; add 100000 "
                  "for the large run, 0 for none)")
       ->delimiter(',');
+  std::vector<int> jobs = {1, 2};
+  app.add_option("--jobs", jobs, "import --jobs values to time at each size (default 1,2)")
+      ->delimiter(',')
+      ->check(CLI::NonNegativeNumber);
+  int import_reps = 1;
+  app.add_option("--import-reps", import_reps,
+                 "imports of each size and jobs value; the figures are their medians (default 1)")
+      ->check(CLI::Range(1, 100));
   std::string plangraph = (fs::path(argv[0]).parent_path() / "plangraph").string();
   app.add_option("--plangraph", plangraph, "the binary timed as whole processes (default: "
                                            "plangraph beside bench)");
@@ -568,14 +582,15 @@ int main(int argc, char** argv) {
   std::printf("plangraph bench: %d repetitions, scale %.3g\n", reps, scale);
   if (!plans_only) {
     BenchExtract(*extractor, docs, reps);
-    BenchImport(*extractor, docs, reps, db);
+    BenchImport(*extractor, docs, corpus, reps, db);
     BenchQueries(*extractor, db, std::max(reps, 25));
     BenchScaling(*extractor, reps, scale);
     BenchWholeExtract(plangraph, docs, reps, tmp);
   }
+  if (jobs.empty()) jobs = {1};
   std::vector<SizeFigures> figures;
   for (size_t n : sizes) {
-    if (n > 0) figures.push_back(BenchPlans(plangraph, rules, n, reps, tmp));
+    if (n > 0) figures.push_back(BenchPlans(plangraph, rules, n, reps, jobs, import_reps, tmp));
   }
   PrintGrowth(figures);
   fs::remove_all(tmp);

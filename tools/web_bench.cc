@@ -20,7 +20,7 @@
 #include <thread>
 
 #include "plangraph/pipeline.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "web_format.h"
 #include "web_server.h"
 

@@ -33,18 +33,6 @@ int RunStats(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunHelp(const std::vector<std::string>& args);
 
-// The files to read for the paths named on the command line.
-struct InputFiles {
-  std::vector<std::string> files;   // in order; each to be read (and reported) on its own
-  std::vector<std::string> errors;  // folders that could not be walked in full, one message each
-};
-
-// Files named on the command line; folders are walked recursively (sorted; symbolic links to
-// folders not followed, so a link loop cannot trap the walk). Every non-folder entry of a folder
-// is listed, so a FIFO or a broken link is reported by the reader rather than skipped in
-// silence. A file reached twice (through a link, or named twice) is listed once.
-InputFiles ExpandInputs(const std::vector<std::string>& inputs);
-
 // The values of --ocr (extract and import), and the mode each names.
 inline constexpr const char* kOcrHelp =
     "when to read scans by OCR: never, auto (a PDF without a usable text layer, images; the "

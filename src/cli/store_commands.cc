@@ -18,10 +18,10 @@
 #include "export_queries.h"
 #include "graph_export.h"
 #include "json_output.h"
+#include "plangraph/import.h"
 #include "plangraph/pipeline.h"
-#include "reader.h"
+#include "plangraph/store.h"
 #include "rules.h"
-#include "store.h"
 #include "text.h"
 #include "text_output.h"
 
@@ -156,109 +156,11 @@ class Progress {
   bool on_;
 };
 
-// The path a document is known by: absolute and normalised, so the same file imported from
-// another working directory is the same document.
-std::string StoredPath(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return ec ? path : p.string();
-}
-
-struct ImportTally {
-  int imported = 0, unchanged = 0, replaced = 0, failed = 0, moved = 0, duplicates = 0,
-      pruned = 0;
-  int unreadable = 0;  // of the failed: read, but no usable text (broken font map, scan)
-};
-
-// --prune: documents stored under one of the imported folders whose file is gone.
-std::vector<DocumentSummary> GoneUnder(const std::vector<DocumentSummary>& docs,
-                                       const std::vector<std::string>& inputs) {
-  std::vector<std::string> folders;
-  for (const std::string& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) folders.push_back(StoredPath(in) + "/");
-  }
-  std::vector<DocumentSummary> gone;
-  for (const DocumentSummary& d : docs) {
-    const bool under = std::any_of(folders.begin(), folders.end(), [&](const std::string& f) {
-      return d.path.compare(0, f.size(), f) == 0;
-    });
-    std::error_code ec;
-    if (under && !fs::exists(d.path, ec) && !ec) gone.push_back(d);
-  }
-  return gone;
-}
-
-// A file not stored under its path whose bytes are stored under another: "moved" when that path
-// is gone (the document takes the new path), "duplicate" when it is still there (a copy or a
-// hard link: one document, not two). "" when the content is new.
-Result<std::string> SameContentElsewhere(Store& store, const std::string& stored_path,
-                                         const std::string& hash) {
-  auto same = store.DocumentsWithContent(hash);
-  if (!same.ok()) return same.status();
-  for (const DocumentSummary& d : *same) {
-    std::error_code ec;
-    if (fs::exists(d.path, ec)) continue;
-    if (Status s = store.Relocate(d.id, stored_path); !s.ok()) return s;
-    return std::string("moved");
-  }
-  if (!same->empty()) return "duplicate of " + same->front().path;
-  return std::string();
-}
-
-// A plan has at least one of the marks of Vietnamese administrative writing: a header (type or
-// số), numbered sections, citations of other documents, tasks. A README, a log or a letter in
-// another language has none and is not imported unless asked (--accept-any).
-bool LooksLikePlan(const Extraction& e) {
-  return !e.document.type.empty() || !e.document.symbol.empty() || !e.sections.empty() ||
-         !e.citations.empty() || !e.tasks.empty();
-}
-
-// Imports one file: returns the outcome word, or an error status naming the file.
-Result<std::string> ImportOne(const Extractor& extractor, Store& store, const std::string& file,
-                             bool force, const ReadOptions& options, bool accept_any) {
-  auto bytes = ReadFileBytes(file);  // regular files only, within the size limit
-  if (!bytes.ok()) return bytes.status();
-  std::string stored_path = StoredPath(file);
-  std::string hash = Store::ContentHash(*bytes);
-  // Unchanged content is recognised before the (costlier) extraction.
-  auto known = store.DocumentByRef(stored_path);
-  if (!force && known.ok() && known->path == stored_path && known->content_hash == hash) {
-    return std::string("unchanged");
-  }
-  if (!known.ok() || known->path != stored_path) {
-    auto same = SameContentElsewhere(store, stored_path, hash);
-    if (!same.ok()) return same.status();
-    if (!same->empty()) return *same;
-  }
-  auto extraction = extractor.ExtractBytes(file, *bytes, options);
-  if (!extraction.ok()) return extraction.status();
-  if (!accept_any && !LooksLikePlan(*extraction)) {
-    return Status::InvalidInput(file + ": not a plan document (no header, số, sections, "
-                                "citations or tasks); --accept-any imports it anyway");
-  }
-  auto outcome =
-      store.Import(*extraction, stored_path, hash, static_cast<int64_t>(bytes->size()), force);
-  if (!outcome.ok()) return outcome.status();
-  switch (outcome->kind) {
-    case ImportOutcome::kImported: return std::string("imported");
-    case ImportOutcome::kUnchanged: return std::string("unchanged");
-    case ImportOutcome::kReplaced: return std::string("replaced");
-  }
-  return std::string("imported");
-}
-
-// A full disk or a database locked past the busy timeout: every later file would fail alike.
-bool StopsTheImport(const Status& s) {
-  return s.kind() == Status::Kind::kIOError &&
-         (s.message().find("database or disk is full") != std::string::npos ||
-          s.message().find("database is locked") != std::string::npos);
-}
-
 }  // namespace
 
 int RunImport(const std::vector<std::string>& args) {
-  CLI::App app{"Import plan documents into the database. Each file is one transaction: a file "
+  CLI::App app{"Import plan documents into the database. Each document is stored whole or "
+               "not at all (in transactions of up to --batch documents or one second): a file "
                "already stored with the same content is left as it is, a changed file replaces "
                "its old version, a bad file is reported and skipped.",
                "plangraph import"};
@@ -280,82 +182,53 @@ int RunImport(const std::vector<std::string>& args) {
                  "read plain text in this encoding instead of detecting it (see 'extract --help')");
   std::string ocr = "auto";
   app.add_option("--ocr", ocr, kOcrHelp)->check(CLI::IsMember({"never", "auto", "always"}));
+  int jobs = 1;
+  app.add_option("-j,--jobs", jobs,
+                 "threads that read and extract files beside the one that stores them "
+                 "(default 1; 0: one per core); the database is the same whatever the number")
+      ->check(CLI::NonNegativeNumber);
+  int batch = 50;
+  app.add_option("--batch", batch,
+                 "documents stored in one transaction at most (default 50; 1: each on its own, "
+                 "so that readers beside the import see every document as soon as it is stored)")
+      ->check(CLI::Range(1, 1000000));
   if (int code = Parse(app, args); code >= 0) return code;
   auto extractor = Extractor::Create(rules_dir);
   if (!Check(extractor)) return 2;
   auto store = OpenStore(o.db, /*must_exist=*/false);
   if (!store) return 2;
-  // The database (and its journal files) may sit in a folder being imported: never read it.
-  std::string db_path = StoredPath(o.db);
-  std::vector<std::string> files;
-  InputFiles inputs_found = ExpandInputs(inputs);
-  for (std::string& f : inputs_found.files) {
-    std::string p = StoredPath(f);
-    if (p != db_path && p != db_path + "-wal" && p != db_path + "-shm" &&
-        p != db_path + "-journal") {
-      files.push_back(std::move(f));
-    }
-  }
-  ImportTally tally;
+  ImportOptions options;
+  options.force = force;
+  options.prune = prune;
+  options.accept_any = accept_any;
+  options.read = ReadOptions{encoding, OcrModeNamed(ocr)};
+  options.jobs = jobs;
+  options.batch = batch;
   json results = json::array();
-  for (const std::string& error : inputs_found.errors) {  // a folder not walked in full
-    ++tally.failed;
-    std::cerr << "plangraph: " << error << "\n";
-    results.push_back({{"outcome", "failed"}, {"error", error}});
-  }
-  Progress progress(files.size());
-  for (size_t i = 0; i < files.size(); ++i) {
-    progress.Step(i, files[i]);
-    auto outcome = ImportOne(*extractor, *store, files[i], force,
-                             ReadOptions{encoding, OcrModeNamed(ocr)}, accept_any);
-    if (!outcome.ok()) {
-      ++tally.failed;
-      if (outcome.status().kind() == Status::Kind::kUnreadable) ++tally.unreadable;
-      progress.Done();
-      if (StopsTheImport(outcome.status())) {
-        // The next files would meet the same full disk or lock: stop with one message.
-        const int kept = tally.imported + tally.replaced + tally.moved;
-        const std::string error = outcome.status().message() + " while importing " +
-                                  Shown(files[i]) + "; import stopped: " + std::to_string(kept) +
-                                  " document(s) stored before it are kept, " + Shown(files[i]) +
-                                  " and the " + std::to_string(files.size() - i - 1) +
-                                  " file(s) after it were not imported";
-        std::cerr << "plangraph: " << error << "\n";
-        results.push_back({{"path", files[i]}, {"outcome", "failed"}, {"error", error}});
-        break;
-      }
-      std::cerr << "plangraph: " << outcome.status().message() << "\n";
-      results.push_back({{"path", files[i]}, {"outcome", "failed"},
-                         {"error", outcome.status().message()}});
-      continue;
+  std::optional<Progress> progress;
+  auto summary = ImportFiles(*extractor, *store, inputs, options, [&](const ImportedFile& f) {
+    if (!progress && f.total > 0) progress.emplace(f.total);
+    if (f.outcome == ImportedFile::Outcome::kFailed) {
+      if (progress) progress->Done();
+      std::cerr << "plangraph: " << f.error.message() << "\n";
+      json entry = {{"outcome", "failed"}, {"error", f.error.message()}};
+      if (!f.path.empty()) entry["path"] = f.path;
+      results.push_back(std::move(entry));
+      return;
     }
-    const std::string& kind = *outcome;
-    if (kind == "imported") ++tally.imported;
-    else if (kind == "replaced") ++tally.replaced;
-    else if (kind == "moved") ++tally.moved;
-    else if (kind.rfind("duplicate", 0) == 0) ++tally.duplicates;
-    else ++tally.unchanged;
-    results.push_back({{"path", files[i]}, {"outcome", kind}});
-    if (o.format == "text" && !quiet && kind != "unchanged") {
-      progress.Done();
-      std::cout << kind << ": " << Shown(files[i]) << "\n";
+    const std::string kind = OutcomeText(f);
+    results.push_back({{"path", f.path}, {"outcome", kind}});
+    if (progress && f.outcome != ImportedFile::Outcome::kPruned) {
+      progress->Step(f.index + 1, f.path);
     }
-  }
-  progress.Done();
-  if (prune) {
-    auto docs = store->Documents();
-    if (!Check(docs)) return 2;
-    for (const DocumentSummary& d : GoneUnder(*docs, inputs)) {
-      if (Status s = store->Remove(d.id); !s.ok()) {
-        ++tally.failed;
-        std::cerr << "plangraph: " << s.message() << "\n";
-        continue;
-      }
-      ++tally.pruned;
-      results.push_back({{"path", d.path}, {"outcome", "pruned"}});
-      if (o.format == "text" && !quiet) std::cout << "pruned: " << Shown(d.path) << "\n";
+    if (o.format == "text" && !quiet && f.outcome != ImportedFile::Outcome::kUnchanged) {
+      if (progress) progress->Done();
+      std::cout << kind << ": " << Shown(f.path) << "\n";
     }
-  }
+  });
+  if (progress) progress->Done();
+  if (!Check(summary)) return 2;
+  const ImportSummary& tally = *summary;
   if (o.format == "json") {
     std::cout << Escaped(json{{"database", o.db}, {"files", results}, {"imported", tally.imported},
                       {"unchanged", tally.unchanged}, {"replaced", tally.replaced},
@@ -364,7 +237,7 @@ int RunImport(const std::vector<std::string>& args) {
                       {"unreadable", tally.unreadable}}).dump(1)
               << "\n";
   } else {
-    std::cout << "import into " << o.db << ": " << files.size() << " files, " << tally.imported
+    std::cout << "import into " << o.db << ": " << tally.files << " files, " << tally.imported
               << " imported, " << tally.unchanged << " unchanged, " << tally.replaced
               << " replaced, " << tally.failed << " failed";
     if (tally.unreadable > 0) std::cout << " (unreadable: " << tally.unreadable << ")";

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "rule_file.h"
+#include "plangraph/reference_query.h"
 #include "plangraph/status.h"
 
 namespace plangraph {
@@ -48,11 +49,7 @@ Result<DocumentTypes> LoadDocumentTypes(const RuleFile& file);
 // "3210/QĐ - UBND" → "3210/QĐ-UBND". Trailing punctuation (".,;:)") is dropped.
 std::string CleanSymbol(std::string_view written);
 
-struct SymbolParts {
-  std::string number;               // first digit run, leading zeros dropped: "2"; "" if none
-  std::vector<std::string> groups;  // letter groups uppercased, sorted, unique: {"NQ","TW"}
-  int year = 0;                     // a 4-digit year inside the symbol (1945..2100), else 0
-};
+// SymbolParts (plangraph/reference_query.h) of a symbol as written.
 SymbolParts SplitSymbol(std::string_view symbol);
 
 // "2|NQ-TW|2021"; year 0 is written "?".
@@ -60,12 +57,7 @@ std::string ReferenceKey(const SymbolParts& parts, int year);
 // The key without its year part: "2|NQ-TW"; mentions that share it may be one document.
 std::string ReferenceStem(const SymbolParts& parts);
 
-// What a person typed to `cites`, parsed. type is canonical or ""; year 0 when not given.
-struct ReferenceQuery {
-  std::string type;
-  SymbolParts parts;
-  int year = 0;
-};
+// What a person typed to `cites`, as a ReferenceQuery (plangraph/reference_query.h).
 Result<ReferenceQuery> ParseReferenceQuery(const DocumentTypes& types, std::string_view typed);
 
 }  // namespace plangraph

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plangraph/status.h"
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph {
 

@@ -11,7 +11,12 @@ Result<std::unique_ptr<poppler::document>> OpenPdfDocument(const std::string& so
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::InvalidInput(source + ": PDF too large");
   }
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  // Set once: it writes poppler's global, and import --jobs opens PDFs on several threads.
+  static const bool quiet = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)quiet;
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) return Status::InvalidInput(source + ": damaged or truncated PDF");

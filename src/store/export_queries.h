@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "plangraph/status.h"
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph {
 

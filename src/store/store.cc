@@ -1,4 +1,4 @@
-#include "store.h"
+#include "plangraph/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -22,6 +22,7 @@
 #include <tuple>
 #include <utility>
 
+#include "reference.h"
 #include "sqlite_errors.h"
 #include "text.h"
 
@@ -1841,6 +1842,40 @@ void BeginRead(SQLite::Database& db) {
   }
 }
 
+// The transaction of one write call: a transaction of its own (IMMEDIATE: the write lock is
+// taken, or waited for, at once), or a savepoint of the open WriteBatch's. Rolled back unless
+// committed.
+class WriteScope {
+ public:
+  WriteScope(SQLite::Database& db, bool in_batch) : db_(db), in_batch_(in_batch) {
+    db_.exec(in_batch_ ? "SAVEPOINT plangraph_write" : "BEGIN IMMEDIATE");
+  }
+  ~WriteScope() {
+    if (done_) return;
+    try {
+      if (in_batch_) {
+        db_.exec("ROLLBACK TO plangraph_write");
+        db_.exec("RELEASE plangraph_write");
+      } else {
+        db_.exec("ROLLBACK");
+      }
+    } catch (const SQLite::Exception&) {
+      // SQLite ended the transaction itself (a full disk): nothing is left to roll back.
+    }
+  }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  void Commit() {
+    db_.exec(in_batch_ ? "RELEASE plangraph_write" : "COMMIT");
+    done_ = true;
+  }
+
+ private:
+  SQLite::Database& db_;
+  const bool in_batch_;
+  bool done_ = false;
+};
+
 // One Store call's queries on one state of the file.
 class ReadScope {
  public:
@@ -1914,7 +1949,7 @@ Result<ImportOutcome> Store::Import(const Extraction& e, const std::string& sour
                                     const std::string& content_hash, int64_t byte_size,
                                     bool force) {
   return Guarded(path_, [&]() -> Result<ImportOutcome> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope tx(*db_, in_write_batch_);
     const std::optional<StoredVersion> old = VersionAt(*db_, source_path);
     if (old && old->hash == content_hash && !force) {
       return ImportOutcome{ImportOutcome::kUnchanged, old->id};
@@ -1927,7 +1962,7 @@ Result<ImportOutcome> Store::Import(const Extraction& e, const std::string& sour
       RelinkNode(*db_, old->key);
       PruneOrphans(*db_);
     }
-    tx.commit();
+    tx.Commit();
     return ImportOutcome{old ? ImportOutcome::kReplaced : ImportOutcome::kImported, id};
   });
 }
@@ -1953,7 +1988,7 @@ Result<std::vector<DocumentSummary>> Store::DocumentsWithContent(const std::stri
 
 Status Store::Relocate(int64_t document_id, const std::string& new_path) {
   return Guarded(path_, [&]() -> Status {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope tx(*db_, in_write_batch_);
     if (const std::optional<StoredVersion> there = VersionAt(*db_, new_path)) {
       if (there->id == document_id) return Status::Ok();
       return Status::InvalidInput(path_ + ": '" + new_path + "' is already document " +
@@ -1965,7 +2000,7 @@ Status Store::Relocate(int64_t document_id, const std::string& new_path) {
     if (st.exec() == 0) {
       return Status::NotFound(path_ + ": no document " + std::to_string(document_id));
     }
-    tx.commit();
+    tx.Commit();
     return Status::Ok();
   });
 }
@@ -2176,6 +2211,53 @@ Result<Store::Snapshot> Store::ReadSnapshot() {
   return Guarded(path_, [&]() -> Result<Snapshot> {
     BeginRead(*db_);
     return Snapshot(db_.get());
+  });
+}
+
+Store::WriteBatch::WriteBatch(WriteBatch&& other) noexcept
+    : store_(std::exchange(other.store_, nullptr)) {}
+
+Store::WriteBatch::~WriteBatch() {
+  if (store_ == nullptr) return;
+  store_->in_write_batch_ = false;
+  try {
+    store_->db_->exec("ROLLBACK");
+  } catch (const SQLite::Exception&) {
+    // Already ended by SQLite (a full disk): nothing to roll back, and a destructor must not throw.
+  }
+}
+
+Result<Store::WriteBatch> Store::BeginWriteBatch() {
+  if (in_write_batch_) return Status::Internal(path_ + ": a write batch is already open");
+  return Guarded(path_, [&]() -> Result<WriteBatch> {
+    db_->exec("BEGIN IMMEDIATE");
+    in_write_batch_ = true;
+    return WriteBatch(this);
+  });
+}
+
+bool Store::WriteBatch::open() const {
+  return store_ != nullptr && sqlite3_get_autocommit(store_->db_->getHandle()) == 0;
+}
+
+Status Store::WriteBatch::Commit() {
+  if (store_ == nullptr) return Status::Internal("write batch already ended");
+  Store* store = std::exchange(store_, nullptr);
+  store->in_write_batch_ = false;
+  return Guarded(store->path_, [&]() -> Status {
+    if (sqlite3_get_autocommit(store->db_->getHandle()) != 0) {
+      return Status::IOError(store->path_ + ": the write batch was ended by an earlier error");
+    }
+    try {
+      store->db_->exec("COMMIT");
+    } catch (const SQLite::Exception&) {
+      try {
+        store->db_->exec("ROLLBACK");
+      } catch (const SQLite::Exception&) {
+      }
+      throw;
+    }
+    return Status::Ok();
   });
 }
 

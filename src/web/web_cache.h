@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph::web {
 

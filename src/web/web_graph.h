@@ -11,7 +11,7 @@
 #include <string>
 
 #include "plangraph/status.h"
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph::web {
 

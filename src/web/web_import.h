@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "plangraph/pipeline.h"
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph::web {
 

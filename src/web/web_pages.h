@@ -11,7 +11,7 @@
 
 #include "plangraph/pipeline.h"
 #include "plangraph/status.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "web_cache.h"
 #include "web_templates.h"
 

@@ -9,7 +9,7 @@
 #include <map>
 
 #include "plangraph/pipeline.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "web_cache.h"
 #include "web_format.h"
 #include "web_import.h"

@@ -18,7 +18,7 @@
 
 #include "graph_export.h"
 #include "json_output.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "test_util.h"
 
 namespace plangraph {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "reference.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "test_util.h"
 
 namespace plangraph {

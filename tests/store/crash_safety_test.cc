@@ -32,7 +32,7 @@
 #include <vector>
 
 #include "rules.h"
-#include "store.h"
+#include "plangraph/store.h"
 #include "test_util.h"
 
 extern char** environ;
@@ -476,8 +476,11 @@ class CrashFixture : public ::testing::Test {
   }
 
   std::vector<std::string> ImportArgs(const std::string& db) const {
-    return {"import", Plans(), "--db", db, "--quiet", "--format", "json"};
+    return {"import", Plans(), "--db", db, "--quiet", "--format", "json",
+            "--jobs", std::to_string(jobs_), "--batch", std::to_string(batch_)};
   }
+  int jobs_ = 1;   // import --jobs: worker threads beside the one writer
+  int batch_ = 1;  // import --batch: documents a transaction; 1 shows readers every document
 
   // A clean import into a fresh database; its duration is the scale of every delay.
   Clock::duration ImportClean(const std::string& db) {
@@ -531,9 +534,25 @@ class CrashFixture : public ::testing::Test {
 // ---------------------------------------------------------------------------------------------
 // SIGKILL during import.
 
-using CrashSafetyTest = CrashFixture;
+class CrashSafetyTest : public CrashFixture {
+ protected:
+  // Kills imports at seeded moments; each must leave a sound database that a re-run completes.
+  void KillImportsAndResume();
+};
 
 TEST_F(CrashSafetyTest, SigkillDuringImportLeavesWholeDocumentsAndResumes) {
+  KillImportsAndResume();
+}
+
+// Worker threads extract ahead of the writer, which commits several documents at a time: a kill
+// must still leave whole documents only.
+TEST_F(CrashSafetyTest, SigkillDuringImportWithTwoJobsAndBatchesLeavesWholeDocumentsAndResumes) {
+  jobs_ = 2;
+  batch_ = 5;
+  KillImportsAndResume();
+}
+
+void CrashSafetyTest::KillImportsAndResume() {
   WritePlans(/*revision=*/0);
   const std::string reference_db = Db("reference");
   const Clock::duration full = ImportClean(reference_db);

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-#include "store.h"
+#include "plangraph/store.h"
 
 namespace plangraph {
 namespace {

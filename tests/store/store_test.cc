@@ -1,4 +1,4 @@
-#include "store.h"
+#include "plangraph/store.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>

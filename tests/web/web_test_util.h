@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "store.h"
+#include "plangraph/store.h"
 #include "test_util.h"
 #include "web_server.h"
 

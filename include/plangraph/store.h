@@ -25,8 +25,8 @@
 #include <vector>
 
 #include "plangraph/extraction.h"
+#include "plangraph/reference_query.h"
 #include "plangraph/status.h"
-#include "reference.h"
 
 namespace SQLite {
 class Database;
@@ -213,8 +213,8 @@ class Store {
   // 64-bit FNV-1a of the raw bytes, 16 lowercase hex digits.
   static std::string ContentHash(std::string_view bytes);
 
-  // Stores one document in one transaction. Same path and hash as stored: kUnchanged, nothing
-  // written. Same path, other hash: the old rows are replaced (same document id). On any error
+  // Stores one document in one transaction (inside a WriteBatch: in a savepoint of the batch's).
+  // Same path and hash as stored: kUnchanged, nothing written. Same path, other hash: the old rows are replaced (same document id). On any error
   // the transaction rolls back and the stored version stays as it was.
   // `force` replaces even unchanged content: after the rules change, a re-import re-extracts.
   Result<ImportOutcome> Import(const Extraction& e, const std::string& source_path,
@@ -226,7 +226,8 @@ class Store {
   // Documents whose raw bytes hash to `content_hash`, by id: a file moved or copied elsewhere.
   Result<std::vector<DocumentSummary>> DocumentsWithContent(const std::string& content_hash);
   // The document is now at `new_path` (a file moved or renamed): only its path changes.
-  // InvalidInput when another document is stored under that path.
+  // InvalidInput when another document is stored under that path. One transaction, or a
+  // savepoint of the open WriteBatch.
   Status Relocate(int64_t document_id, const std::string& new_path);
 
   // Every document, by id.
@@ -279,6 +280,29 @@ class Store {
   };
   Result<Snapshot> ReadSnapshot();
 
+  // While it lives, the writes of Import and Relocate go into one transaction, committed by
+  // Commit: one fsync for many documents. Each call still runs in a savepoint, so a call that
+  // fails leaves the batch as it was before it; a batch dropped without Commit is rolled back.
+  // A kill before Commit loses the batch whole, never part of a document. After an error that
+  // ends the transaction in SQLite (a full disk, an I/O error) the batch is over: Commit fails,
+  // and the caller redoes its writes one transaction at a time. It takes the write lock (BEGIN
+  // IMMEDIATE, waiting up to the busy timeout); it must not outlive the Store, nor nest.
+  class WriteBatch {
+   public:
+    WriteBatch(WriteBatch&& other) noexcept;
+    WriteBatch& operator=(WriteBatch&&) = delete;
+    ~WriteBatch();
+    Status Commit();
+    // False once an error ended the transaction: what was written in it is gone.
+    bool open() const;
+
+   private:
+    friend class Store;
+    explicit WriteBatch(Store* store) : store_(store) {}
+    Store* store_;  // null once moved from, committed or rolled back
+  };
+  Result<WriteBatch> BeginWriteBatch();
+
   // --- Queries of the web application (plangraph serve; src/web_*.cc) ---------------------------
 
   // Opens an existing file for reading only (SQLITE_OPEN_READONLY): never creates, migrates or
@@ -326,6 +350,7 @@ class Store {
 
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  bool in_write_batch_ = false;  // a WriteBatch is open: writes take savepoints
 };
 
 }  // namespace plangraph
