@@ -32,24 +32,6 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-// Well-formed UTF-8 (as ICU reads it: no surrogates, no overlong forms). The fast paths below
-// work on the bytes of such text; ill-formed text takes ICU's path, which turns bad sequences
-// into U+FFFD.
-bool IsWellFormed(std::string_view s) {
-  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
-  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
-  int32_t len = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < len;) {
-    if (b[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(b, i, len, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 const icu::Locale& Vietnamese() {
   static const icu::Locale vi("vi");
@@ -74,6 +56,25 @@ constexpr std::array<ToneMove, 22> kToneMoves = {{
 }};
 
 }  // namespace
+
+// Well-formed UTF-8 (as ICU reads it: no surrogates, no overlong forms). The fast paths below
+// work on the bytes of such text; ill-formed text takes ICU's path, which turns bad sequences
+// into U+FFFD.
+bool IsWellFormed(std::string_view s) {
+  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
+  if (s.size() > static_cast<size_t>(INT32_MAX)) return false;
+  int32_t len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(b, i, len, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
 
 std::string ToNfc(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);

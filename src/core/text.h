@@ -49,6 +49,8 @@ std::vector<std::string_view> SplitLines(std::string_view text);
 // s with every byte that is not part of well-formed UTF-8 written as "\xE9" (a backslash itself
 // stays as it is): how a file name in a legacy encoding is shown in text, JSON and XML.
 std::string EscapeIllFormedUtf8(std::string_view s);
+// Whether s is well-formed UTF-8.
+bool IsWellFormed(std::string_view s);
 
 // The longest prefix of s of at most max_bytes that does not end inside a UTF-8 character.
 std::string_view Utf8Prefix(std::string_view s, size_t max_bytes);

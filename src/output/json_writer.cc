@@ -1,8 +1,5 @@
 #include "json_writer.h"
 
-#include <unicode/utf8.h>
-
-#include <climits>
 #include <nlohmann/json.hpp>
 
 #include "text.h"
@@ -12,24 +9,10 @@ namespace plangraph {
 void JsonWriter::Number(double v) { buf_.append(nlohmann::json(v).dump()); }
 
 void JsonWriter::String(std::string_view s) {
-  const auto* b = reinterpret_cast<const uint8_t*>(s.data());
-  if (s.size() > static_cast<size_t>(INT32_MAX)) {
+  // Ill-formed UTF-8 (a file name in a legacy encoding) is written escaped, "\\xE9".
+  if (!IsWellFormed(s)) {
     buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
     return;
-  }
-  int32_t len = static_cast<int32_t>(s.size());
-  // Ill-formed UTF-8 (a file name in a legacy encoding) is written escaped, "\\xE9".
-  for (int32_t i = 0; i < len;) {
-    if (b[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(b, i, len, c);
-    if (c < 0) {
-      buf_.append(nlohmann::json(EscapeIllFormedUtf8(s)).dump());
-      return;
-    }
   }
   buf_.push_back('"');
   size_t plain = 0;  // start of the bytes not yet copied
