@@ -223,7 +223,7 @@ size_t NameLength(const AgencyRules& rules, const std::string& view, size_t pos,
       // "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": more levels after "các tỉnh".
       re2::StringPiece levels[2];  // the whole match, and group 1 without the boundary after it
       size_t after_comma = SkipSpaces(view, next + 1);
-      if (rules.locality_list && RE2::PartialMatch(view.substr(pos, end - pos), *rules.locality_complement) &&
+      if (rules.locality_list && RE2::PartialMatch(re2::StringPiece(view.data() + pos, end - pos), *rules.locality_complement) &&
           rules.locality_list->Match(view, after_comma, view.size(), RE2::ANCHOR_START, levels, 2)) {
         end = after_comma + levels[1].size();
         continue;

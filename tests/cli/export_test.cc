@@ -28,6 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::Quote;
+using testing::ReadCsv;
 using testing::Shell;
 using testing::kPlan31;
 using testing::kPlan49;
@@ -40,32 +41,6 @@ const char* kPlan60 =
     "ngày 15/5/2016 của Bộ Chính trị\n"
     "I. NHIỆM VỤ\n1. Ban Dân vận Tỉnh ủy chủ trì tổng kết \"05 năm\", báo cáo trước ngày "
     "30/11/2022.\n";
-
-// A minimal RFC 4180 reader: rows of fields, quotes undone.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field), field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(field), field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -7,9 +7,12 @@
 
 #include "csv_tables.h"
 #include "json_output.h"
+#include "test_util.h"
 
 namespace plangraph {
 namespace {
+
+using testing::ReadCsv;
 
 // Two plans: d1 implements the resolution n7 (not imported) and d2 cites d1 twice.
 GraphData SampleGraph() {
@@ -65,32 +68,6 @@ TEST(GraphExportTest, GraphmlParsesBackWithEveryVertexEdgeAndAttribute) {
                     e.find_child_by_attribute("data", "key", "count").text().get());
   }
   EXPECT_EQ(edges, (std::vector<std::string>{"d1>n7:implementsx1", "d2>d1:mentionsx2"}));
-}
-
-// A minimal RFC 4180 reader: enough to check that quoting round-trips.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field), field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(field), field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
 }
 
 TEST(GraphExportTest, CsvNodeAndEdgeTablesParseBack) {
