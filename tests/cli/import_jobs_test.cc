@@ -74,6 +74,22 @@ class ImportJobsTest : public ::testing::Test {
     return report;
   }
 
+  // A CSV table without its last column, which must be `name` (its values hold no comma).
+  static std::string WithoutLastColumn(const std::string& csv, const std::string& name) {
+    std::string out;
+    size_t line_start = 0;
+    while (line_start < csv.size()) {
+      size_t line_end = csv.find('\n', line_start);
+      if (line_end == std::string::npos) line_end = csv.size();
+      const std::string line = csv.substr(line_start, line_end - line_start);
+      const size_t comma = line.rfind(',');
+      if (line_start == 0) EXPECT_EQ(line.substr(comma + 1), name) << csv;
+      out += line.substr(0, comma) + "\n";
+      line_start = line_end + 1;
+    }
+    return out;
+  }
+
   // What the query commands answer, one entry per command.
   std::vector<std::pair<std::string, std::string>> Answers(int jobs, const std::string& cited) {
     std::vector<std::pair<std::string, std::string>> out;
@@ -82,9 +98,11 @@ class ImportJobsTest : public ::testing::Test {
           "cites --transitive --format json " + Quote(cited), "audit --format json",
           "search --format json tuyen truyen", "search --format json --limit 50 ke hoach",
           "show --format json 2", "export --format json",
-          // every CSV table but documents, whose imported_at differs by design
-          "export --format csv --table sections", "export --format csv --table citations",
+          "export --format csv --table documents", "export --format csv --table sections",
+          "export --format csv --table citations", "export --format csv --table targets",
           "export --format csv --table tasks", "export --format csv --table assignees",
+          "export --format csv --table deadlines", "export --format csv --table paragraphs",
+          "export --format csv --table plan_limits", "export --format csv --table nodes",
           "export --format csv --table edges"}) {
       auto r = Run(query, jobs);
       EXPECT_EQ(r.status, 0) << query << "\n" << r.out;
@@ -93,6 +111,9 @@ class ImportJobsTest : public ::testing::Test {
         EXPECT_TRUE(shown.contains("imported_at")) << r.out;
         shown.erase("imported_at");
         r.out = shown.dump(1);
+      }
+      if (query.find("--table documents") != std::string::npos) {
+        r.out = WithoutLastColumn(r.out, "imported_at");  // differs by design, as for show
       }
       out.emplace_back(query, r.out);
     }
